@@ -1,0 +1,294 @@
+package dev.zre;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a {@link ZreNode} can be told before it starts. Build one with {@link #builder()};
+ * {@link Builder#build()} checks every value and names the setting in its message when one is
+ * not allowed.
+ *
+ * <pre>{@code
+ * ZreConfig config = ZreConfig.builder()
+ *         .name("alice")
+ *         .networkInterface("loopback")   // or "eth0", "192.168.1.10", "auto"
+ *         .header("X-ROLE", "worker")
+ *         .group("chat")
+ *         .build();
+ * }</pre>
+ *
+ * @param name the name announced in HELLO; {@code null} means the first six hex digits of the UUID, as zyre does
+ * @param uuid this node's UUID; {@code null} means a random one
+ * @param headers headers announced in HELLO (key at most 255 bytes)
+ * @param groups groups joined at start
+ * @param networkInterface {@code auto} (first up, non-loopback IPv4 interface with broadcast),
+ *        {@code loopback} (127.0.0.1, beacons to 127.255.255.255; for one host), an interface name
+ *        such as {@code eth0}, or one of this host's IPv4 addresses
+ * @param beaconEnabled whether to send and receive UDP beacons; without them only {@link #endpoints()} are found
+ * @param beaconPort UDP port of the beacons (5670)
+ * @param beaconInterval time between beacons (1 s)
+ * @param beaconAddress where beacons go; {@code null} means the interface's broadcast address
+ * @param evasiveTimeout silence after which a peer is pinged and reported EVASIVE (5 s)
+ * @param expiredTimeout silence after which a peer is dropped and reported EXIT (30 s)
+ * @param mailboxPort TCP port of this node's ROUTER mailbox; 0 picks a free one in 49152..65535
+ * @param endpoints mailbox endpoints of peers to connect to without beacons, e.g. {@code tcp://10.0.0.5:49152},
+ *        written exactly as those peers announce themselves
+ * @param sendHighWaterMark messages queued per peer before it counts as overflowing (its connection is then rebuilt)
+ * @param handshakeInterval ZMTP handshake deadline; a stalled connection is retried after it (see the protocol notes)
+ * @param helloTimeout how long a discovered peer may take to say HELLO before its connection is rebuilt;
+ *        it is dropped after three such deadlines
+ * @param maxPeers upper bound of the peer table (connected and connecting); beyond it new peers are refused and counted
+ * @param maxNewPeersPerSecond how many new peer connections are opened per second at most (bursts of the same size)
+ * @param eventQueueCapacity WHISPER/SHOUT events buffered per consumer before further ones are dropped and counted;
+ *        membership events are never dropped
+ */
+public record ZreConfig(
+        @Nullable String name,
+        @Nullable UUID uuid,
+        Map<String, String> headers,
+        Set<String> groups,
+        String networkInterface,
+        boolean beaconEnabled,
+        int beaconPort,
+        Duration beaconInterval,
+        @Nullable String beaconAddress,
+        Duration evasiveTimeout,
+        Duration expiredTimeout,
+        int mailboxPort,
+        List<String> endpoints,
+        int sendHighWaterMark,
+        Duration handshakeInterval,
+        Duration helloTimeout,
+        int maxPeers,
+        int maxNewPeersPerSecond,
+        int eventQueueCapacity) {
+
+    /** The interface value that picks the first suitable interface, like zyre. */
+    public static final String AUTO = "auto";
+    /** The interface value for one-host clusters on 127.0.0.0/8. */
+    public static final String LOOPBACK = "loopback";
+    /** The ZRE beacon port. */
+    public static final int DEFAULT_BEACON_PORT = 5670;
+
+    public ZreConfig {
+        headers = Map.copyOf(headers);
+        groups = Set.copyOf(groups);
+        endpoints = List.copyOf(endpoints);
+    }
+
+    /** A builder with zyre's defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.name = name;
+        b.uuid = uuid;
+        b.headers.putAll(headers);
+        b.groups.addAll(groups);
+        b.networkInterface = networkInterface;
+        b.beaconEnabled = beaconEnabled;
+        b.beaconPort = beaconPort;
+        b.beaconInterval = beaconInterval;
+        b.beaconAddress = beaconAddress;
+        b.evasiveTimeout = evasiveTimeout;
+        b.expiredTimeout = expiredTimeout;
+        b.mailboxPort = mailboxPort;
+        b.endpoints.addAll(endpoints);
+        b.sendHighWaterMark = sendHighWaterMark;
+        b.handshakeInterval = handshakeInterval;
+        b.helloTimeout = helloTimeout;
+        b.maxPeers = maxPeers;
+        b.maxNewPeersPerSecond = maxNewPeersPerSecond;
+        b.eventQueueCapacity = eventQueueCapacity;
+        return b;
+    }
+
+    /** Builds a {@link ZreConfig}; every setter has the record component's meaning. */
+    public static final class Builder {
+        private @Nullable String name;
+        private @Nullable UUID uuid;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private final Set<String> groups = new LinkedHashSet<>();
+        private String networkInterface = AUTO;
+        private boolean beaconEnabled = true;
+        private int beaconPort = DEFAULT_BEACON_PORT;
+        private Duration beaconInterval = Duration.ofSeconds(1);
+        private @Nullable String beaconAddress;
+        private Duration evasiveTimeout = Duration.ofSeconds(5);
+        private Duration expiredTimeout = Duration.ofSeconds(30);
+        private int mailboxPort;
+        private final List<String> endpoints = new ArrayList<>();
+        private int sendHighWaterMark = 100_000;
+        private Duration handshakeInterval = Duration.ofSeconds(1);
+        private Duration helloTimeout = Duration.ofSeconds(3);
+        private int maxPeers = 1000;
+        private int maxNewPeersPerSecond = 1000;
+        private int eventQueueCapacity = 10_000;
+
+        private Builder() {
+        }
+
+        public Builder name(@Nullable String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder uuid(@Nullable UUID uuid) {
+            this.uuid = uuid;
+            return this;
+        }
+
+        public Builder header(String key, String value) {
+            headers.put(Objects.requireNonNull(key, "header key"), Objects.requireNonNull(value, "header value"));
+            return this;
+        }
+
+        public Builder headers(Map<String, String> headers) {
+            headers.forEach(this::header);
+            return this;
+        }
+
+        public Builder group(String group) {
+            groups.add(Objects.requireNonNull(group, "group"));
+            return this;
+        }
+
+        public Builder groups(Iterable<String> groups) {
+            groups.forEach(this::group);
+            return this;
+        }
+
+        /** {@code auto}, {@code loopback}, an interface name, or an IPv4 address of this host. */
+        public Builder networkInterface(String networkInterface) {
+            this.networkInterface = networkInterface;
+            return this;
+        }
+
+        public Builder beaconEnabled(boolean beaconEnabled) {
+            this.beaconEnabled = beaconEnabled;
+            return this;
+        }
+
+        public Builder beaconPort(int beaconPort) {
+            this.beaconPort = beaconPort;
+            return this;
+        }
+
+        public Builder beaconInterval(Duration beaconInterval) {
+            this.beaconInterval = beaconInterval;
+            return this;
+        }
+
+        public Builder beaconAddress(@Nullable String beaconAddress) {
+            this.beaconAddress = beaconAddress;
+            return this;
+        }
+
+        public Builder evasiveTimeout(Duration evasiveTimeout) {
+            this.evasiveTimeout = evasiveTimeout;
+            return this;
+        }
+
+        public Builder expiredTimeout(Duration expiredTimeout) {
+            this.expiredTimeout = expiredTimeout;
+            return this;
+        }
+
+        public Builder mailboxPort(int mailboxPort) {
+            this.mailboxPort = mailboxPort;
+            return this;
+        }
+
+        public Builder endpoint(String endpoint) {
+            endpoints.add(Objects.requireNonNull(endpoint, "endpoint"));
+            return this;
+        }
+
+        public Builder endpoints(Iterable<String> endpoints) {
+            endpoints.forEach(this::endpoint);
+            return this;
+        }
+
+        public Builder sendHighWaterMark(int sendHighWaterMark) {
+            this.sendHighWaterMark = sendHighWaterMark;
+            return this;
+        }
+
+        public Builder handshakeInterval(Duration handshakeInterval) {
+            this.handshakeInterval = handshakeInterval;
+            return this;
+        }
+
+        public Builder helloTimeout(Duration helloTimeout) {
+            this.helloTimeout = helloTimeout;
+            return this;
+        }
+
+        public Builder maxPeers(int maxPeers) {
+            this.maxPeers = maxPeers;
+            return this;
+        }
+
+        public Builder maxNewPeersPerSecond(int maxNewPeersPerSecond) {
+            this.maxNewPeersPerSecond = maxNewPeersPerSecond;
+            return this;
+        }
+
+        public Builder eventQueueCapacity(int eventQueueCapacity) {
+            this.eventQueueCapacity = eventQueueCapacity;
+            return this;
+        }
+
+        /**
+         * Checks every value and builds the configuration.
+         *
+         * @throws IllegalArgumentException naming the first setting whose value is not allowed
+         */
+        public ZreConfig build() {
+            if (name != null && ZreConfigChecks.utf8Length(name) > 255) {
+                throw ZreConfigChecks.invalid("name", name, "at most 255 bytes in UTF-8");
+            }
+            headers.forEach((k, v) -> {
+                if (k.isEmpty() || ZreConfigChecks.utf8Length(k) > 255) {
+                    throw ZreConfigChecks.invalid("headers", k, "keys of 1 to 255 bytes in UTF-8");
+                }
+            });
+            groups.forEach(g -> ZreConfigChecks.checkGroup("groups", g));
+            ZreConfigChecks.checkInterface(networkInterface);
+            ZreConfigChecks.checkPort("beaconPort", beaconPort, 1);
+            ZreConfigChecks.checkPositive("beaconInterval", beaconInterval);
+            ZreConfigChecks.checkPositive("evasiveTimeout", evasiveTimeout);
+            ZreConfigChecks.checkPositive("expiredTimeout", expiredTimeout);
+            if (expiredTimeout.compareTo(evasiveTimeout) <= 0) {
+                throw ZreConfigChecks.invalid("expiredTimeout", expiredTimeout,
+                        "a duration longer than evasiveTimeout (" + evasiveTimeout + ")");
+            }
+            ZreConfigChecks.checkPort("mailboxPort", mailboxPort, 0);
+            endpoints.forEach(ZreConfigChecks::checkEndpoint);
+            if (!beaconEnabled && endpoints.isEmpty()) {
+                // Legal (a node others connect to), but worth saying nothing more about here.
+            }
+            ZreConfigChecks.checkAtLeast("sendHighWaterMark", sendHighWaterMark, 1);
+            ZreConfigChecks.checkPositive("handshakeInterval", handshakeInterval);
+            ZreConfigChecks.checkPositive("helloTimeout", helloTimeout);
+            ZreConfigChecks.checkAtLeast("maxPeers", maxPeers, 1);
+            ZreConfigChecks.checkAtLeast("maxNewPeersPerSecond", maxNewPeersPerSecond, 1);
+            ZreConfigChecks.checkAtLeast("eventQueueCapacity", eventQueueCapacity, 1);
+            return new ZreConfig(name, uuid, headers, groups, networkInterface, beaconEnabled, beaconPort,
+                    beaconInterval, beaconAddress, evasiveTimeout, expiredTimeout, mailboxPort, endpoints,
+                    sendHighWaterMark, handshakeInterval, helloTimeout, maxPeers, maxNewPeersPerSecond,
+                    eventQueueCapacity);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.zre;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** The checks behind {@link ZreConfig.Builder#build()}, each naming the setting it rejects. */
+final class ZreConfigChecks {
+
+    private ZreConfigChecks() {
+    }
+
+    static IllegalArgumentException invalid(String setting, Object value, String allowed) {
+        return new IllegalArgumentException("Invalid ZRE setting '" + setting + "': '" + value + "' is not allowed; expected " + allowed);
+    }
+
+    static int utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    static void checkGroup(String setting, String group) {
+        if (group.isEmpty() || utf8Length(group) > 255) {
+            throw invalid(setting, group, "group names of 1 to 255 bytes in UTF-8");
+        }
+    }
+
+    static void checkPositive(String setting, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            throw invalid(setting, value, "a positive duration");
+        }
+    }
+
+    static void checkPort(String setting, int port, int min) {
+        if (port < min || port > 65535) {
+            throw invalid(setting, port, "a port from " + min + " to 65535");
+        }
+    }
+
+    static void checkAtLeast(String setting, int value, int min) {
+        if (value < min) {
+            throw invalid(setting, value, "a number of at least " + min);
+        }
+    }
+
+    static void checkInterface(String value) {
+        if (value == null || value.isBlank()) {
+            throw invalid("networkInterface", value, "'auto', 'loopback', an interface name (e.g. eth0) or an IPv4 address of this host");
+        }
+    }
+
+    static void checkEndpoint(String endpoint) {
+        try {
+            URI uri = new URI(endpoint);
+            if ("tcp".equals(uri.getScheme()) && uri.getHost() != null && uri.getPort() > 0) {
+                return;
+            }
+        } catch (Exception e) {
+            // fall through to the message below
+        }
+        throw invalid("endpoints", endpoint, "tcp://host:port");
+    }
+}

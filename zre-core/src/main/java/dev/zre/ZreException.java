@@ -1,0 +1,13 @@
+package dev.zre;
+
+/** A node could not do what it was asked, e.g. start on an interface or port it cannot bind. */
+public class ZreException extends RuntimeException {
+
+    public ZreException(String message) {
+        super(message);
+    }
+
+    public ZreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

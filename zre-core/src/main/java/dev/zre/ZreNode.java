@@ -1,0 +1,318 @@
+package dev.zre;
+
+import dev.zre.internal.ClusterView;
+import dev.zre.internal.EventDispatcher;
+import dev.zre.internal.NodeActor;
+import dev.zre.protocol.Uuids;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A ZRE node: it discovers peers by UDP beacon, connects to each over ZeroMQ, joins groups, and
+ * SHOUTs to groups and WHISPERs to single peers. Every method is safe to call from any thread; the
+ * sockets belong to one internal protocol thread, which receives commands through a queue.
+ *
+ * <pre>{@code
+ * try (ZreNode node = new ZreNode(ZreConfig.builder().name("alice").networkInterface("loopback").build())) {
+ *     node.subscribe(event -> System.out.println(event));
+ *     node.start();
+ *     node.join("chat");
+ *     node.shout("chat", "hello");
+ * }
+ * }</pre>
+ *
+ * A node can be started again after {@link #stop()}; it keeps its UUID.
+ */
+public final class ZreNode implements AutoCloseable {
+
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+
+    private final ZreConfig config;
+    private final UUID uuid;
+    private final String name;
+    private final ZreStatistics statistics = new ZreStatistics();
+    private final Set<String> ownGroups = ConcurrentHashMap.newKeySet();
+    private final List<ZreEventListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile @Nullable NodeActor actor;
+    private volatile NodeState state = NodeState.NEW;
+    private volatile @Nullable Throwable failure;
+    private volatile @Nullable Instant startedAt;
+
+    /** A node with this configuration; nothing happens on the network until {@link #start()}. */
+    public ZreNode(ZreConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.uuid = config.uuid() != null ? config.uuid() : UUID.randomUUID();
+        this.name = config.name() != null ? config.name() : Uuids.toHex(uuid).substring(0, 6);
+        this.ownGroups.addAll(config.groups());
+    }
+
+    /**
+     * Binds the mailbox and beacon sockets, joins the configured groups and starts discovering.
+     * Does nothing when already running.
+     *
+     * @throws ZreException when the interface or a port cannot be used; the node is then {@link NodeState#FAILED}
+     */
+    public synchronized void start() {
+        if (state == NodeState.RUNNING) {
+            return;
+        }
+        state = NodeState.STARTING;
+        failure = null;
+        EventDispatcher dispatcher = new EventDispatcher(name, listeners, statistics);
+        NodeActor next = new NodeActor(config, uuid, name, Set.copyOf(ownGroups), statistics, dispatcher,
+                this::actorDied);
+        try {
+            next.start();
+        } catch (RuntimeException e) {
+            failure = e;
+            state = NodeState.FAILED;
+            throw e instanceof ZreException ? e : new ZreException("ZRE node '" + name + "' could not start: " + e.getMessage(), e);
+        }
+        actor = next;
+        startedAt = Instant.now();
+        state = NodeState.RUNNING;
+    }
+
+    /**
+     * Tells the peers this node is leaving (a port-0 beacon), closes every socket and delivers a
+     * final {@link ZreEvent.Stop}. Idempotent.
+     */
+    public synchronized void stop() {
+        NodeActor current = actor;
+        if (current == null) {
+            return;
+        }
+        state = NodeState.STOPPING;
+        current.stop(STOP_TIMEOUT);
+        actor = null;
+        if (state == NodeState.STOPPING) {
+            state = NodeState.STOPPED;
+        }
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void actorDied(Throwable cause) {
+        failure = cause;
+        state = NodeState.FAILED;
+    }
+
+    // ------------------------------------------------------------------ identity and state
+
+    /** This node's UUID. */
+    public UUID uuid() {
+        return uuid;
+    }
+
+    /** The name announced in HELLO. */
+    public String name() {
+        return name;
+    }
+
+    /** The headers announced in HELLO. */
+    public Map<String, String> headers() {
+        return config.headers();
+    }
+
+    /** The configuration this node was built with. */
+    public ZreConfig config() {
+        return config;
+    }
+
+    /** Where this node is in its lifecycle. */
+    public NodeState state() {
+        return state;
+    }
+
+    /** Whether the node is running. */
+    public boolean isRunning() {
+        return state == NodeState.RUNNING;
+    }
+
+    /** Why the node failed, when it did. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** When the node last started, if it is running. */
+    public Optional<Instant> startedAt() {
+        return isRunning() ? Optional.ofNullable(startedAt) : Optional.empty();
+    }
+
+    /** This node's mailbox endpoint as announced in HELLO (e.g. {@code tcp://127.0.0.1:49152}), once running. */
+    public Optional<String> endpoint() {
+        NodeActor a = actor;
+        return a == null ? Optional.empty() : Optional.of(a.endpoint());
+    }
+
+    /** The network interface the node uses (e.g. {@code lo}, {@code eth0}), once running. */
+    public Optional<String> interfaceName() {
+        NodeActor a = actor;
+        return a == null ? Optional.empty() : Optional.of(a.interfaceName());
+    }
+
+    /** Live counters of this node; they survive restarts. */
+    public ZreStatistics statistics() {
+        return statistics;
+    }
+
+    // ------------------------------------------------------------------ groups and messages
+
+    /** Joins a group (at once when running, else at start). Joining a group twice does nothing. */
+    public void join(String group) {
+        ZreConfigChecks.checkGroup("group", group);
+        if (ownGroups.add(group)) {
+            NodeActor a = actor;
+            if (a != null) {
+                a.join(group);
+            }
+        }
+    }
+
+    /** Leaves a group. Leaving a group this node is not in does nothing. */
+    public void leave(String group) {
+        if (ownGroups.remove(group)) {
+            NodeActor a = actor;
+            if (a != null) {
+                a.leave(group);
+            }
+        }
+    }
+
+    /** Sends content frames to every peer in a group (not to this node). */
+    public void shout(String group, byte[]... frames) {
+        shout(group, Arrays.asList(frames));
+    }
+
+    /** Sends content frames to every peer in a group (not to this node). */
+    public void shout(String group, List<byte[]> frames) {
+        ZreConfigChecks.checkGroup("group", group);
+        running().shout(group, checkFrames(frames));
+    }
+
+    /** Sends one UTF-8 text frame to every peer in a group. */
+    public void shout(String group, String text) {
+        shout(group, List.of(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Sends content frames to one peer. Unknown peers are ignored, as zyre does. */
+    public void whisper(UUID peer, byte[]... frames) {
+        whisper(peer, Arrays.asList(frames));
+    }
+
+    /** Sends content frames to one peer. Unknown peers are ignored, as zyre does. */
+    public void whisper(UUID peer, List<byte[]> frames) {
+        running().whisper(Objects.requireNonNull(peer, "peer"), checkFrames(frames));
+    }
+
+    /** Sends one UTF-8 text frame to one peer. */
+    public void whisper(UUID peer, String text) {
+        whisper(peer, List.of(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<byte[]> checkFrames(List<byte[]> frames) {
+        if (frames.isEmpty()) {
+            throw new IllegalArgumentException("a message needs at least one content frame");
+        }
+        for (byte[] f : frames) {
+            Objects.requireNonNull(f, "content frame");
+        }
+        return List.copyOf(frames);
+    }
+
+    private NodeActor running() {
+        NodeActor a = actor;
+        if (a == null) {
+            throw new IllegalStateException("ZRE node '" + name + "' is not running (state " + state + ")");
+        }
+        return a;
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    private ClusterView view() {
+        NodeActor a = actor;
+        return a == null ? ClusterView.EMPTY : a.view();
+    }
+
+    /** UUIDs of the connected peers (those that said HELLO). */
+    public Set<UUID> peers() {
+        return view().peers().keySet();
+    }
+
+    /** UUIDs of the peers in a group. */
+    public Set<UUID> peersByGroup(String group) {
+        return view().members(group);
+    }
+
+    /** Groups this node belongs to. */
+    public Set<String> ownGroups() {
+        return Set.copyOf(ownGroups);
+    }
+
+    /** Groups that at least one peer belongs to. */
+    public Set<String> peerGroups() {
+        return view().groups().keySet();
+    }
+
+    /** A snapshot of one peer. */
+    public Optional<PeerSnapshot> peer(UUID peer) {
+        return view().snapshot(peer);
+    }
+
+    /** Snapshots of every connected peer. */
+    public List<PeerSnapshot> peerSnapshots() {
+        return view().snapshots();
+    }
+
+    /** A peer's name. */
+    public Optional<String> peerName(UUID peer) {
+        return peer(peer).map(PeerSnapshot::name);
+    }
+
+    /** One header of a peer. */
+    public Optional<String> peerHeader(UUID peer, String key) {
+        return peer(peer).map(p -> p.header(key));
+    }
+
+    /** A peer's mailbox endpoint. */
+    public Optional<String> peerAddress(UUID peer) {
+        return peer(peer).map(PeerSnapshot::address);
+    }
+
+    // ------------------------------------------------------------------ events
+
+    /** Delivers every later event to the listener, on the node's event thread. */
+    public Subscription subscribe(ZreEventListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Opens a pollable queue of later events (see {@link ZreInbox}). */
+    public ZreInbox openInbox() {
+        ZreInbox inbox = new ZreInbox(config.eventQueueCapacity(), statistics);
+        inbox.attach(subscribe(inbox::offer));
+        return inbox;
+    }
+
+    @Override
+    public String toString() {
+        return "ZreNode{" + name + " " + Uuids.toHex(uuid) + " " + state + "}";
+    }
+}

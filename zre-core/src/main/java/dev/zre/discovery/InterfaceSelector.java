@@ -1,0 +1,154 @@
+package dev.zre.discovery;
+
+import dev.zre.ZreConfig;
+import dev.zre.ZreException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InterfaceAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns the {@code networkInterface} setting into a {@link NetworkSelection}: {@code auto},
+ * {@code loopback}, an interface name, or one of this host's IPv4 addresses.
+ */
+public final class InterfaceSelector {
+
+    private static final Inet4Address LOOPBACK_ADDRESS = ipv4("127.0.0.1");
+    private static final Inet4Address LOOPBACK_BROADCAST = ipv4("127.255.255.255");
+
+    private InterfaceSelector() {
+    }
+
+    /**
+     * Resolves the setting.
+     *
+     * @throws ZreException naming the setting and the choices this host offers when nothing matches
+     */
+    public static NetworkSelection select(String spec) {
+        String value = spec.trim();
+        try {
+            if (value.equalsIgnoreCase(ZreConfig.LOOPBACK)) {
+                return loopback(LOOPBACK_ADDRESS);
+            }
+            if (value.equalsIgnoreCase(ZreConfig.AUTO)) {
+                return auto();
+            }
+            if (looksLikeIpv4(value)) {
+                return byAddress(value);
+            }
+            NetworkInterface nif = NetworkInterface.getByName(value);
+            if (nif == null) {
+                throw unusable(spec, "there is no interface of that name");
+            }
+            return fromInterface(spec, nif);
+        } catch (SocketException e) {
+            throw new ZreException("Cannot read this host's network interfaces: " + e.getMessage(), e);
+        }
+    }
+
+    private static NetworkSelection auto() throws SocketException {
+        for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!nif.isUp() || nif.isLoopback() || nif.isPointToPoint()) {
+                continue;
+            }
+            for (InterfaceAddress ia : nif.getInterfaceAddresses()) {
+                if (ia.getAddress() instanceof Inet4Address a && ia.getBroadcast() instanceof Inet4Address b) {
+                    return new NetworkSelection(nif.getName(), a, b, ia.getNetworkPrefixLength(), false);
+                }
+            }
+        }
+        throw unusable(ZreConfig.AUTO, "no interface is up with an IPv4 broadcast address");
+    }
+
+    private static NetworkSelection byAddress(String value) throws SocketException {
+        Inet4Address wanted = ipv4(value);
+        if (wanted.isLoopbackAddress()) {
+            return loopback(wanted);
+        }
+        NetworkInterface nif = NetworkInterface.getByInetAddress(wanted);
+        if (nif == null) {
+            throw unusable(value, "no interface of this host has that address");
+        }
+        for (InterfaceAddress ia : nif.getInterfaceAddresses()) {
+            if (wanted.equals(ia.getAddress())) {
+                return withBroadcast(value, nif, ia);
+            }
+        }
+        throw unusable(value, "no interface of this host has that address");
+    }
+
+    private static NetworkSelection fromInterface(String spec, NetworkInterface nif) throws SocketException {
+        if (!nif.isUp()) {
+            throw unusable(spec, "the interface is down");
+        }
+        for (InterfaceAddress ia : nif.getInterfaceAddresses()) {
+            if (ia.getAddress() instanceof Inet4Address a) {
+                if (a.isLoopbackAddress()) {
+                    return loopback(a);
+                }
+                return withBroadcast(spec, nif, ia);
+            }
+        }
+        throw unusable(spec, "the interface has no IPv4 address");
+    }
+
+    private static NetworkSelection withBroadcast(String spec, NetworkInterface nif, InterfaceAddress ia) {
+        if (!(ia.getBroadcast() instanceof Inet4Address b)) {
+            throw unusable(spec, "the interface has no IPv4 broadcast address (set beaconAddress or use endpoints)");
+        }
+        return new NetworkSelection(nif.getName(), (Inet4Address) ia.getAddress(), b, ia.getNetworkPrefixLength(), false);
+    }
+
+    private static NetworkSelection loopback(Inet4Address address) throws SocketException {
+        NetworkInterface lo = NetworkInterface.getByInetAddress(LOOPBACK_ADDRESS);
+        String name = lo != null ? lo.getName() : "lo";
+        return new NetworkSelection(name, address, LOOPBACK_BROADCAST, 8, true);
+    }
+
+    private static ZreException unusable(String spec, String why) {
+        return new ZreException("Invalid ZRE setting 'networkInterface': '" + spec + "' cannot be used (" + why
+                + "); expected 'auto', 'loopback', or one of " + choices());
+    }
+
+    /** Names and IPv4 addresses of this host's interfaces that are up, for error messages. */
+    static List<String> choices() {
+        List<String> out = new ArrayList<>();
+        try {
+            for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nif.isUp()) {
+                    continue;
+                }
+                for (InterfaceAddress ia : nif.getInterfaceAddresses()) {
+                    if (ia.getAddress() instanceof Inet4Address a) {
+                        out.add(nif.getName() + " (" + a.getHostAddress() + ")");
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            // only for the message
+        }
+        return out;
+    }
+
+    private static boolean looksLikeIpv4(String value) {
+        return value.toLowerCase(Locale.ROOT).matches("\\d{1,3}(\\.\\d{1,3}){3}");
+    }
+
+    static Inet4Address ipv4(String literal) {
+        try {
+            InetAddress a = InetAddress.getByName(literal);
+            if (a instanceof Inet4Address v4) {
+                return v4;
+            }
+        } catch (UnknownHostException e) {
+            // fall through
+        }
+        throw new ZreException("Invalid ZRE setting 'networkInterface': '" + literal + "' is not an IPv4 address");
+    }
+}
