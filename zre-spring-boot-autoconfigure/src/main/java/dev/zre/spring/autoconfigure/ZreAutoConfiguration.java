@@ -1,0 +1,137 @@
+package dev.zre.spring.autoconfigure;
+
+import dev.zre.ZreNode;
+import dev.zre.spring.converter.JacksonZreMessageConverter;
+import dev.zre.spring.converter.SimpleZreMessageConverter;
+import dev.zre.spring.converter.ZreMessageConverter;
+import dev.zre.spring.core.ZreNodeLifecycle;
+import dev.zre.spring.core.ZreOperations;
+import dev.zre.spring.core.ZreTemplate;
+import dev.zre.spring.event.ZreApplicationEventBridge;
+import dev.zre.spring.listener.LoggingZreListenerErrorHandler;
+import dev.zre.spring.listener.ZreListenerAnnotationBeanPostProcessor;
+import dev.zre.spring.listener.ZreListenerErrorHandler;
+import dev.zre.spring.listener.ZreListenerObserver;
+import dev.zre.spring.listener.ZreListenerRegistry;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of a ZRE
+ * node: the {@link ZreNode} and its lifecycle, the {@link ZreTemplate}, {@code @ZreListener}
+ * support and the bridge to Spring application events. {@code zre.enabled=false} turns it off.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnClass(ZreNode.class)
+@ConditionalOnBooleanProperty(name = "zre.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ZreProperties.class)
+public final class ZreAutoConfiguration {
+
+    /** Name of the bean that finds {@code @ZreListener} methods. */
+    public static final String LISTENER_ANNOTATION_PROCESSOR_BEAN_NAME = "zreListenerAnnotationBeanPostProcessor";
+
+    ZreAutoConfiguration() {
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ZreNode zreNode(ZreProperties properties, Environment environment,
+            ObjectProvider<ZreNodeCustomizer> customizers) {
+        return new ZreNode(
+                new ZreConfigFactory(properties, environment, customizers.orderedStream().toList()).create());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ZreNodeLifecycle zreNodeLifecycle(ZreNode zreNode, ZreProperties properties) {
+        return new ZreNodeLifecycle(zreNode, properties.isFailOnStartError());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ZreOperations.class)
+    ZreTemplate zreTemplate(ZreNode zreNode, ZreMessageConverter zreMessageConverter) {
+        return new ZreTemplate(zreNode, zreMessageConverter);
+    }
+
+    @Bean(name = LISTENER_ANNOTATION_PROCESSOR_BEAN_NAME)
+    @ConditionalOnMissingBean(name = LISTENER_ANNOTATION_PROCESSOR_BEAN_NAME)
+    static ZreListenerAnnotationBeanPostProcessor zreListenerAnnotationBeanPostProcessor() {
+        return new ZreListenerAnnotationBeanPostProcessor();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ZreListenerErrorHandler zreListenerErrorHandler() {
+        return new LoggingZreListenerErrorHandler();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ZreListenerRegistry zreListenerRegistry(ZreNode zreNode, ZreMessageConverter zreMessageConverter,
+            ZreListenerErrorHandler zreListenerErrorHandler, ObjectProvider<ZreListenerObserver> observers,
+            ZreProperties properties) {
+        ZreProperties.Listener listener = checkedListenerProperties(properties);
+        Supplier<ZreListenerObserver> observer = () -> observers.getIfAvailable(() -> ZreListenerObserver.NONE);
+        return new ZreListenerRegistry(zreNode, zreMessageConverter, zreListenerErrorHandler, observer,
+                listener.getQueueCapacity(), listener.getOverflowPolicy(), listener.getShutdownTimeout());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "zre.application-events.enabled", matchIfMissing = true)
+    ZreApplicationEventBridge zreApplicationEventBridge(ZreNode zreNode, ApplicationEventPublisher publisher,
+            ZreProperties properties) {
+        ZreProperties.Listener listener = checkedListenerProperties(properties);
+        return new ZreApplicationEventBridge(zreNode, publisher, listener.getQueueCapacity(),
+                listener.getOverflowPolicy(), listener.getShutdownTimeout());
+    }
+
+    private static ZreProperties.Listener checkedListenerProperties(ZreProperties properties) {
+        ZreProperties.Listener listener = properties.getListener();
+        if (listener.getQueueCapacity() < 1) {
+            throw new InvalidZrePropertyException("zre.listener.queue-capacity", listener.getQueueCapacity(),
+                    "a number of at least 1", null);
+        }
+        if (listener.getShutdownTimeout().isNegative()) {
+            throw new InvalidZrePropertyException("zre.listener.shutdown-timeout", listener.getShutdownTimeout(),
+                    "a duration of zero or more", null);
+        }
+        return listener;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(JsonMapper.class)
+    static class JacksonMessageConverterConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ZreMessageConverter zreMessageConverter(ObjectProvider<JsonMapper> jsonMapper) {
+            return new JacksonZreMessageConverter(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
+        }
+
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingClass("tools.jackson.databind.json.JsonMapper")
+    static class SimpleMessageConverterConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ZreMessageConverter zreMessageConverter() {
+            return new SimpleZreMessageConverter();
+        }
+
+    }
+
+}

@@ -1,0 +1,385 @@
+package dev.zre.spring.autoconfigure;
+
+import dev.zre.spring.listener.OverflowPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
+
+/**
+ * Configuration of the application's ZRE node, bound from {@code zre.*}.
+ */
+@ConfigurationProperties("zre")
+public class ZreProperties {
+
+    /**
+     * Whether to create and start a ZRE node.
+     */
+    private boolean enabled = true;
+
+    /**
+     * Name announced to peers in HELLO. Defaults to 'spring.application.name', else the host name.
+     */
+    private @Nullable String name;
+
+    /**
+     * UUID of this node. Defaults to a random UUID per start of the application.
+     */
+    private @Nullable UUID uuid;
+
+    /**
+     * Headers announced to peers in HELLO (keys of 1 to 255 bytes).
+     */
+    private Map<String, String> headers = new LinkedHashMap<>();
+
+    /**
+     * Groups joined when the node starts.
+     */
+    private List<String> groups = new ArrayList<>();
+
+    /**
+     * Network interface to discover peers on: 'auto' (first non-loopback IPv4 interface with
+     * broadcast), 'loopback' (127.0.0.1, one host only), an interface name such as 'eth0', or an
+     * IPv4 address of this host.
+     */
+    @Name("interface")
+    private String networkInterface = "auto";
+
+    /**
+     * UDP port of the discovery beacons; every node of a cluster uses the same one.
+     */
+    private int port = 5670;
+
+    /**
+     * Whether to send and receive UDP beacons. Without them only the static 'endpoints' are found.
+     */
+    private boolean beaconEnabled = true;
+
+    /**
+     * Time between two beacons.
+     */
+    private Duration beaconInterval = Duration.ofSeconds(1);
+
+    /**
+     * Address the beacons are sent to. Defaults to the broadcast address of the interface.
+     */
+    private @Nullable String beaconAddress;
+
+    /**
+     * Silence after which a peer is pinged and reported EVASIVE.
+     */
+    private Duration evasiveTimeout = Duration.ofSeconds(5);
+
+    /**
+     * Silence after which a peer is dropped and reported EXIT. Must be longer than 'evasive-timeout'.
+     */
+    private Duration expiredTimeout = Duration.ofSeconds(30);
+
+    /**
+     * TCP port of this node's mailbox. 0 picks a free port in 49152..65535.
+     */
+    private int mailboxPort;
+
+    /**
+     * Mailbox endpoints of peers to connect to without beacons, e.g. 'tcp://10.0.0.5:49152'.
+     */
+    private List<String> endpoints = new ArrayList<>();
+
+    /**
+     * Messages queued for one peer before its connection counts as overflowing and is rebuilt.
+     */
+    private int sendHighWaterMark = 100_000;
+
+    /**
+     * Deadline of the ZeroMQ handshake with a peer; a stalled connection is retried after it.
+     */
+    private Duration handshakeInterval = Duration.ofSeconds(1);
+
+    /**
+     * How long a discovered peer may take to say HELLO before its connection is rebuilt.
+     */
+    private Duration helloTimeout = Duration.ofSeconds(3);
+
+    /**
+     * Largest number of peers (connected and connecting); further peers are refused and counted.
+     */
+    private int maxPeers = 1000;
+
+    /**
+     * Largest number of new peer connections opened per second.
+     */
+    private int maxNewPeersPerSecond = 1000;
+
+    /**
+     * WHISPER and SHOUT events buffered by the node for its subscribers before further ones are
+     * dropped and counted.
+     */
+    private int eventQueueCapacity = 10_000;
+
+    /**
+     * Whether a node that cannot start (interface not found, mailbox port in use) fails the
+     * application's startup. When false, the application starts with the node FAILED and the 'zre'
+     * health indicator reports DOWN.
+     */
+    private boolean failOnStartError = true;
+
+    /**
+     * Settings of the @ZreListener containers.
+     */
+    private final Listener listener = new Listener();
+
+    /**
+     * Settings of the ZRE events published as Spring application events.
+     */
+    private final ApplicationEvents applicationEvents = new ApplicationEvents();
+
+    public boolean isEnabled() {
+        return this.enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public @Nullable String getName() {
+        return this.name;
+    }
+
+    public void setName(@Nullable String name) {
+        this.name = name;
+    }
+
+    public @Nullable UUID getUuid() {
+        return this.uuid;
+    }
+
+    public void setUuid(@Nullable UUID uuid) {
+        this.uuid = uuid;
+    }
+
+    public Map<String, String> getHeaders() {
+        return this.headers;
+    }
+
+    public void setHeaders(Map<String, String> headers) {
+        this.headers = headers;
+    }
+
+    public List<String> getGroups() {
+        return this.groups;
+    }
+
+    public void setGroups(List<String> groups) {
+        this.groups = groups;
+    }
+
+    public String getNetworkInterface() {
+        return this.networkInterface;
+    }
+
+    public void setNetworkInterface(String networkInterface) {
+        this.networkInterface = networkInterface;
+    }
+
+    public int getPort() {
+        return this.port;
+    }
+
+    public void setPort(int port) {
+        this.port = port;
+    }
+
+    public boolean isBeaconEnabled() {
+        return this.beaconEnabled;
+    }
+
+    public void setBeaconEnabled(boolean beaconEnabled) {
+        this.beaconEnabled = beaconEnabled;
+    }
+
+    public Duration getBeaconInterval() {
+        return this.beaconInterval;
+    }
+
+    public void setBeaconInterval(Duration beaconInterval) {
+        this.beaconInterval = beaconInterval;
+    }
+
+    public @Nullable String getBeaconAddress() {
+        return this.beaconAddress;
+    }
+
+    public void setBeaconAddress(@Nullable String beaconAddress) {
+        this.beaconAddress = beaconAddress;
+    }
+
+    public Duration getEvasiveTimeout() {
+        return this.evasiveTimeout;
+    }
+
+    public void setEvasiveTimeout(Duration evasiveTimeout) {
+        this.evasiveTimeout = evasiveTimeout;
+    }
+
+    public Duration getExpiredTimeout() {
+        return this.expiredTimeout;
+    }
+
+    public void setExpiredTimeout(Duration expiredTimeout) {
+        this.expiredTimeout = expiredTimeout;
+    }
+
+    public int getMailboxPort() {
+        return this.mailboxPort;
+    }
+
+    public void setMailboxPort(int mailboxPort) {
+        this.mailboxPort = mailboxPort;
+    }
+
+    public List<String> getEndpoints() {
+        return this.endpoints;
+    }
+
+    public void setEndpoints(List<String> endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    public int getSendHighWaterMark() {
+        return this.sendHighWaterMark;
+    }
+
+    public void setSendHighWaterMark(int sendHighWaterMark) {
+        this.sendHighWaterMark = sendHighWaterMark;
+    }
+
+    public Duration getHandshakeInterval() {
+        return this.handshakeInterval;
+    }
+
+    public void setHandshakeInterval(Duration handshakeInterval) {
+        this.handshakeInterval = handshakeInterval;
+    }
+
+    public Duration getHelloTimeout() {
+        return this.helloTimeout;
+    }
+
+    public void setHelloTimeout(Duration helloTimeout) {
+        this.helloTimeout = helloTimeout;
+    }
+
+    public int getMaxPeers() {
+        return this.maxPeers;
+    }
+
+    public void setMaxPeers(int maxPeers) {
+        this.maxPeers = maxPeers;
+    }
+
+    public int getMaxNewPeersPerSecond() {
+        return this.maxNewPeersPerSecond;
+    }
+
+    public void setMaxNewPeersPerSecond(int maxNewPeersPerSecond) {
+        this.maxNewPeersPerSecond = maxNewPeersPerSecond;
+    }
+
+    public int getEventQueueCapacity() {
+        return this.eventQueueCapacity;
+    }
+
+    public void setEventQueueCapacity(int eventQueueCapacity) {
+        this.eventQueueCapacity = eventQueueCapacity;
+    }
+
+    public boolean isFailOnStartError() {
+        return this.failOnStartError;
+    }
+
+    public void setFailOnStartError(boolean failOnStartError) {
+        this.failOnStartError = failOnStartError;
+    }
+
+    public Listener getListener() {
+        return this.listener;
+    }
+
+    public ApplicationEvents getApplicationEvents() {
+        return this.applicationEvents;
+    }
+
+    /**
+     * Settings of the @ZreListener containers.
+     */
+    public static class Listener {
+
+        /**
+         * WHISPER and SHOUT events queued per listener before the overflow policy applies.
+         * Membership events are always queued.
+         */
+        private int queueCapacity = 1000;
+
+        /**
+         * What a listener's queue does with a message when it is full.
+         */
+        private OverflowPolicy overflowPolicy = OverflowPolicy.DROP_NEWEST;
+
+        /**
+         * How long stopping waits for each listener to finish the events already queued.
+         */
+        private Duration shutdownTimeout = Duration.ofSeconds(5);
+
+        public int getQueueCapacity() {
+            return this.queueCapacity;
+        }
+
+        public void setQueueCapacity(int queueCapacity) {
+            this.queueCapacity = queueCapacity;
+        }
+
+        public OverflowPolicy getOverflowPolicy() {
+            return this.overflowPolicy;
+        }
+
+        public void setOverflowPolicy(OverflowPolicy overflowPolicy) {
+            this.overflowPolicy = overflowPolicy;
+        }
+
+        public Duration getShutdownTimeout() {
+            return this.shutdownTimeout;
+        }
+
+        public void setShutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = shutdownTimeout;
+        }
+
+    }
+
+    /**
+     * Settings of the ZRE events published as Spring application events.
+     */
+    public static class ApplicationEvents {
+
+        /**
+         * Whether to publish every ZRE event (ZreEvent.Enter, ZreEvent.Shout, ...) as a Spring
+         * application event, for @EventListener methods.
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+    }
+
+}

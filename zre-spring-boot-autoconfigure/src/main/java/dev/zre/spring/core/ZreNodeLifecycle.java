@@ -1,0 +1,87 @@
+package dev.zre.spring.core;
+
+import dev.zre.NodeState;
+import dev.zre.ZreException;
+import dev.zre.ZreNode;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
+
+/**
+ * Starts a {@link ZreNode} late in the context's startup (after the web server, when listeners are
+ * ready) and stops it early in the shutdown: it leaves its groups, so peers see LEAVE, and then stops,
+ * so peers see EXIT. Groups left this way are joined again when the lifecycle starts again.
+ */
+public class ZreNodeLifecycle implements SmartLifecycle {
+
+    /**
+     * The phase of the node: late start, early stop. Listener containers use a lower phase so they
+     * are ready before the first event and still deliver the last one.
+     */
+    public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 512;
+
+    private static final Log logger = LogFactory.getLog(ZreNodeLifecycle.class);
+
+    private final ZreNode node;
+
+    private final boolean failOnStartError;
+
+    private final Set<String> groupsToRejoin = new LinkedHashSet<>();
+
+    private volatile boolean running;
+
+    /**
+     * Creates a lifecycle for a node.
+     * @param node the node
+     * @param failOnStartError whether a node that cannot start fails the context's startup
+     */
+    public ZreNodeLifecycle(ZreNode node, boolean failOnStartError) {
+        Assert.notNull(node, "'node' must not be null");
+        this.node = node;
+        this.failOnStartError = failOnStartError;
+    }
+
+    @Override
+    public void start() {
+        this.groupsToRejoin.forEach(this.node::join);
+        this.groupsToRejoin.clear();
+        try {
+            this.node.start();
+            logger.info("ZRE node '" + this.node.name() + "' started on " + this.node.interfaceName().orElse("?")
+                    + " at " + this.node.endpoint().orElse("?"));
+        }
+        catch (ZreException ex) {
+            if (this.failOnStartError) {
+                throw ex;
+            }
+            logger.error("ZRE node '" + this.node.name() + "' could not start; the application goes on without it "
+                    + "(zre.fail-on-start-error=false)", ex);
+        }
+        this.running = true;
+    }
+
+    @Override
+    public void stop() {
+        this.running = false;
+        if (this.node.state() == NodeState.RUNNING) {
+            Set<String> groups = this.node.ownGroups();
+            this.groupsToRejoin.addAll(groups);
+            groups.forEach(this.node::leave);
+        }
+        this.node.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return this.running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+}

@@ -1,0 +1,70 @@
+package dev.zre.spring.listener;
+
+import dev.zre.ZreEventType;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a bean method that receives ZRE events, each listener on a thread of its own behind a bounded
+ * queue (see {@code zre.listener.*}). Events of one peer arrive in order.
+ *
+ * <pre>{@code
+ * @ZreListener(groups = "${app.chat-group:chat}")
+ * String onChat(ChatMessage message, ZrePeer from, @ZreGroup String group) {
+ *     return "thanks";   // whispered back to the sender
+ * }
+ * }</pre>
+ *
+ * Method arguments are resolved by type and annotation:
+ * <ul>
+ * <li>{@link dev.zre.ZreEvent} or one of its records: the event ({@code null} if of another type)</li>
+ * <li>{@link java.util.UUID}: the peer's UUID; {@link ZrePeer}: uuid, name, address and headers</li>
+ * <li>{@code @}{@link ZreGroup} {@code String}: the group of a SHOUT, JOIN or LEAVE</li>
+ * <li>{@code @}{@link ZreHeader} {@code String}: one header of the peer</li>
+ * <li>{@link dev.zre.ZreNode}, {@link ZreEventType}: the node, the event's type</li>
+ * <li>any other parameter (at most one): the payload, converted from the content frames by the
+ * {@link dev.zre.spring.converter.ZreMessageConverter} ({@code null} for events without content)</li>
+ * </ul>
+ * A non-null return value is converted and whispered back to the peer the event came from. An
+ * exception goes to the {@link #errorHandler() error handler} and never stops delivery of the next
+ * event.
+ */
+@Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface ZreListener {
+
+    /**
+     * The id of the listener, used in thread names, logs and the {@code id} tag of the
+     * {@code zre.listener} timer. Defaults to {@code SimpleClassName.method}. Supports
+     * {@code ${...}} placeholders and SpEL {@code #{...}}.
+     * @return the id
+     */
+    String id() default "";
+
+    /**
+     * The event types to receive. Defaults to SHOUT when {@link #groups()} are given, else SHOUT and
+     * WHISPER.
+     * @return the event types
+     */
+    ZreEventType[] events() default {};
+
+    /**
+     * Groups to receive SHOUT, JOIN and LEAVE events of; the node joins them when it starts. Events
+     * without a group (WHISPER, ENTER, EXIT ...) are not filtered. Each value may be a
+     * {@code ${...}} placeholder or SpEL expression resolving to a name, an array or a collection.
+     * @return the groups, empty for all
+     */
+    String[] groups() default {};
+
+    /**
+     * Bean name of a {@link ZreListenerErrorHandler} for this listener; the global one (bean
+     * {@code zreListenerErrorHandler}) when empty. Supports placeholders.
+     * @return the bean name
+     */
+    String errorHandler() default "";
+
+}
