@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -34,14 +35,25 @@ public final class RawPeer implements AutoCloseable {
     private final ZContext context = new ZContext(1);
     private final ZMQ.Socket router;
     private ZMQ.Socket dealer;
-    private final String target;
+    private String target;
+
+    /** A peer that only listens (its ROUTER) until {@link #connect(String)}. */
+    public static RawPeer listening(UUID uuid) {
+        return new RawPeer(null, uuid);
+    }
+
+    /** Connects the DEALER to a node's mailbox. */
+    public void connect(String nodeEndpoint) {
+        target = nodeEndpoint;
+        dealer = openDealer(Uuids.dealerIdentity(uuid));
+    }
 
     /** A peer with a random UUID whose DEALER connects to {@code nodeEndpoint}. */
     public RawPeer(String nodeEndpoint) {
         this(nodeEndpoint, UUID.randomUUID());
     }
 
-    public RawPeer(String nodeEndpoint, UUID uuid) {
+    public RawPeer(@Nullable String nodeEndpoint, UUID uuid) {
         this.uuid = uuid;
         this.target = nodeEndpoint;
         context.setLinger(0);
@@ -49,7 +61,9 @@ public final class RawPeer implements AutoCloseable {
         router.setHandshakeIvl(1000);
         int port = router.bindToRandomPort("tcp://127.0.0.1", 0xC000, 0xFFFF);
         endpoint = "tcp://127.0.0.1:" + port;
-        dealer = openDealer(Uuids.dealerIdentity(uuid));
+        if (nodeEndpoint != null) {
+            dealer = openDealer(Uuids.dealerIdentity(uuid));
+        }
     }
 
     public static RawPeer connectedTo(ZreNode node) {
@@ -77,7 +91,9 @@ public final class RawPeer implements AutoCloseable {
 
     /** Closes the DEALER and opens a new one (a new connection, as after a restart); sequence restarts. */
     public void reconnect() {
-        dealer.close();
+        if (dealer != null) {
+            dealer.close();
+        }
         dealer = openDealer(Uuids.dealerIdentity(uuid));
         sequence = 0;
     }

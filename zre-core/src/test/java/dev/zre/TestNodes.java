@@ -74,6 +74,29 @@ public final class TestNodes implements AutoCloseable {
             return await(type, match, Duration.ofSeconds(10));
         }
 
+        /** Collects the next {@code count} events matching, in order; fails after the timeout. */
+        public List<ZreEvent> collect(Predicate<ZreEvent> match, int count, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            List<ZreEvent> out = new ArrayList<>();
+            while (out.size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(node.name() + " saw " + out.size() + " of " + count + " events within "
+                            + timeout + ": " + out);
+                }
+                ZreEvent e = inbox.poll(Duration.ofNanos(left));
+                if (e != null && match.test(e)) {
+                    out.add(e);
+                }
+            }
+            return out;
+        }
+
+        /** Events of one peer only. */
+        public static Predicate<ZreEvent> of(ZreNode peer) {
+            return e -> e instanceof ZreEvent.PeerEvent p && p.peer().equals(peer.uuid());
+        }
+
         /** Waits for ENTER of the given node. */
         public ZreEvent.Enter awaitEnter(ZreNode other) throws InterruptedException {
             return await(ZreEvent.Enter.class, e -> e.peer().equals(other.uuid()));

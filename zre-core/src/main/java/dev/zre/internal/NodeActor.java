@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 
 /**
  * The protocol thread of one node. It alone owns the ROUTER mailbox, one DEALER per peer and the
@@ -59,6 +60,7 @@ public final class NodeActor {
     private static final int HELLO_ATTEMPTS = 3;
     private static final int MIN_DYNAMIC_PORT = 0xC000;
     private static final int MAX_DYNAMIC_PORT = 0xFFFF;
+    private static final long BIND_RETRY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final ZreConfig config;
     private final UUID uuid;
@@ -96,6 +98,8 @@ public final class NodeActor {
     private @Nullable ZContext context;
     private ZMQ.@Nullable Socket router;
     private ZMQ.@Nullable Poller poller;
+    private int wakeIndex;
+    private int beaconIndex = -1;
     private @Nullable Pipe wakePipe;
     private @Nullable BeaconSocket beacon;
     private @Nullable NetworkSelection network;
@@ -270,7 +274,7 @@ public final class NodeActor {
             if (config.mailboxPort() == 0) {
                 mailboxPort = r.bindToRandomPort("tcp://" + host, MIN_DYNAMIC_PORT, MAX_DYNAMIC_PORT);
             } else {
-                r.bind("tcp://" + host + ":" + config.mailboxPort());
+                bindFixedPort(r, "tcp://" + host + ":" + config.mailboxPort());
                 mailboxPort = config.mailboxPort();
             }
         } catch (RuntimeException e) {
@@ -281,7 +285,7 @@ public final class NodeActor {
         endpoint = "tcp://" + host + ":" + mailboxPort;
         poller = context.createPoller(3);
         poller.register(r, ZMQ.Poller.POLLIN);
-        poller.register(wakePipe.source(), ZMQ.Poller.POLLIN);
+        wakeIndex = poller.register(wakePipe.source(), ZMQ.Poller.POLLIN);
         if (config.beaconEnabled()) {
             InetAddress destination = config.beaconAddress() == null ? null : InetAddress.getByName(config.beaconAddress());
             try {
@@ -290,7 +294,7 @@ public final class NodeActor {
                 throw new ZreException("Invalid ZRE setting 'beaconPort': cannot open UDP port " + config.beaconPort()
                         + " on " + net.interfaceName() + " (" + e.getMessage() + ")", e);
             }
-            poller.register(beacon.receiver(), ZMQ.Poller.POLLIN);
+            beaconIndex = poller.register(beacon.receiver(), ZMQ.Poller.POLLIN);
         }
         for (String e : config.endpoints()) {
             probes.put(e, new Probe(e));
@@ -301,10 +305,34 @@ public final class NodeActor {
                         : net.broadcast().getHostAddress()) + ":" + config.beaconPort() : ", beacons off");
     }
 
+    /**
+     * Binds a configured port. JeroMQ closes a stopped node's listener on its I/O thread a moment
+     * after {@code stop()} returns, so a node restarted on the same port retries for a short while.
+     */
+    private static void bindFixedPort(ZMQ.Socket router, String address) {
+        long deadline = System.nanoTime() + BIND_RETRY_NANOS;
+        while (true) {
+            try {
+                router.bind(address);
+                return;
+            } catch (ZMQException e) {
+                if (e.getErrorCode() != ZMQ.Error.EADDRINUSE.getCode() || System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ZreException("interrupted while binding " + address);
+            }
+        }
+    }
+
     private void loop() {
         long now = System.nanoTime();
         long nextBeacon = now; // beacon at once so a mesh forms quickly
-        long nextTick = now + tickNanos;
+        long nextTick = now; // at once too: static endpoints are connected without waiting a tick
         boolean backlog = false;
         ZMQ.Poller p = poller;
         while (running) {
@@ -317,7 +345,7 @@ public final class NodeActor {
             drainWakePipe();
             runCommands();
             backlog = receiveMailbox();
-            if (beacon != null) {
+            if (beacon != null && p.pollin(beaconIndex)) { // no receive syscall on every message
                 receiveBeacons();
             }
             handleOverflow();
@@ -335,19 +363,27 @@ public final class NodeActor {
         }
     }
 
+    /**
+     * Consumes the wake-up bytes, then re-arms {@link #wake()}, before the commands are run. Reading
+     * first matters: a wake-up written between a reset and a read would be consumed while the flag stays
+     * set, and every later submit would skip its wake-up, leaving commands asleep in the queue until the
+     * next timer or beacon (seen as whole-second stalls of shout throughput).
+     */
     private void drainWakePipe() {
-        Pipe pipe = wakePipe;
-        wakePending.set(false); // before draining commands, so a later submit wakes us again
-        try {
-            while (true) {
-                wakeBuffer.clear();
-                if (pipe.source().read(wakeBuffer) <= 0) {
-                    return;
+        if (poller.pollin(wakeIndex)) {
+            Pipe pipe = wakePipe;
+            try {
+                while (true) {
+                    wakeBuffer.clear();
+                    if (pipe.source().read(wakeBuffer) <= 0) {
+                        break;
+                    }
                 }
+            } catch (IOException e) {
+                log.debug("wake-up pipe read failed", e);
             }
-        } catch (IOException e) {
-            log.debug("wake-up pipe read failed", e);
         }
+        wakePending.set(false); // a submit from now on writes again; a byte still in flight only wakes the next poll
     }
 
     private void runCommands() {
@@ -510,11 +546,11 @@ public final class NodeActor {
         }
         stats.increment(Counter.PEERS_ENTERED);
         log.debug("ENTER {} {} at {}", peer.name, Uuids.toHex(sender), peer.address);
+        publishView(); // before the events: a listener reacting to ENTER finds the peer in the queries
         events.publish(new ZreEvent.Enter(sender, peer.name, peer.headers, peer.address));
         for (String g : hello.groups()) {
             events.publish(new ZreEvent.Join(sender, peer.name, g));
         }
-        publishView();
     }
 
     // ================================================================ beacons
@@ -668,8 +704,8 @@ public final class NodeActor {
             }
             stats.peerExited(reason);
             log.debug("EXIT {} {} ({})", peer.name, Uuids.toHex(peer.uuid), reason);
-            events.publish(new ZreEvent.Exit(peer.uuid, peer.name, reason));
             publishView();
+            events.publish(new ZreEvent.Exit(peer.uuid, peer.name, reason));
         }
     }
 
@@ -685,7 +721,8 @@ public final class NodeActor {
 
     private void closeDealer(Peer peer) {
         if (peer.dealer != null) {
-            context.destroySocket(peer.dealer);
+            // close(), not ZContext.destroySocket(): that would reset the linger a GOODBYE was given
+            peer.dealer.close();
             peer.dealer = null;
         }
     }
@@ -767,10 +804,22 @@ public final class NodeActor {
         }
     }
 
+    /**
+     * Sends a JOIN/LEAVE on every connection that already carried our HELLO, like zyre: also to peers
+     * that have not answered yet, else they would keep the group state of our earlier HELLO.
+     */
     private void broadcast(ZreMessage message) {
         for (Peer peer : peers.values()) {
-            if (peer.ready) {
+            if (peer.dealer != null) {
                 send(peer, message);
+            }
+        }
+        for (Probe probe : probes.values()) {
+            if (probe.dealer != null) {
+                byte[] frame = ZreCodec.encodeFirstFrame(message, probe.sentSequence = (probe.sentSequence + 1) & 0xFFFF);
+                if (probe.dealer.send(frame, ZMQ.DONTWAIT)) {
+                    stats.messageSent(message.command(), frame.length);
+                }
             }
         }
     }
