@@ -13,6 +13,7 @@ import dev.zre.spring.listener.ZreListenerAnnotationBeanPostProcessor;
 import dev.zre.spring.listener.ZreListenerErrorHandler;
 import dev.zre.spring.listener.ZreListenerObserver;
 import dev.zre.spring.listener.ZreListenerRegistry;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -82,7 +83,10 @@ public final class ZreAutoConfiguration {
             ZreListenerErrorHandler zreListenerErrorHandler, ObjectProvider<ZreListenerObserver> observers,
             ZreProperties properties) {
         ZreProperties.Listener listener = checkedListenerProperties(properties);
-        Supplier<ZreListenerObserver> observer = () -> observers.getIfAvailable(() -> ZreListenerObserver.NONE);
+        Supplier<ZreListenerObserver> observer = () -> {
+            List<ZreListenerObserver> all = observers.orderedStream().toList();
+            return (id, event, nanos, failure) -> all.forEach((o) -> o.invoked(id, event, nanos, failure));
+        };
         return new ZreListenerRegistry(zreNode, zreMessageConverter, zreListenerErrorHandler, observer,
                 listener.getQueueCapacity(), listener.getOverflowPolicy(), listener.getShutdownTimeout());
     }

@@ -138,6 +138,16 @@ public class ZreProperties {
      */
     private final ApplicationEvents applicationEvents = new ApplicationEvents();
 
+    /**
+     * Settings of the 'zre' health indicator.
+     */
+    private final Health health = new Health();
+
+    /**
+     * Settings of the ZRE meters.
+     */
+    private final Metrics metrics = new Metrics();
+
     public boolean isEnabled() {
         return this.enabled;
     }
@@ -312,6 +322,56 @@ public class ZreProperties {
 
     public ApplicationEvents getApplicationEvents() {
         return this.applicationEvents;
+    }
+
+    public Health getHealth() {
+        return this.health;
+    }
+
+    public Metrics getMetrics() {
+        return this.metrics;
+    }
+
+    /**
+     * Settings of the 'zre' health indicator.
+     */
+    public static class Health {
+
+        /**
+         * Fewest connected peers of a healthy node; below it the indicator reports DOWN. 0 (the
+         * default) means a lone node is healthy.
+         */
+        private int minPeers;
+
+        public int getMinPeers() {
+            return this.minPeers;
+        }
+
+        public void setMinPeers(int minPeers) {
+            this.minPeers = minPeers;
+        }
+
+    }
+
+    /**
+     * Settings of the ZRE meters.
+     */
+    public static class Metrics {
+
+        /**
+         * Most groups given a 'zre.group.peers' gauge (tagged with the group name), the first ones
+         * by name. Bounds the number of time series.
+         */
+        private int maxGroupTags = 20;
+
+        public int getMaxGroupTags() {
+            return this.maxGroupTags;
+        }
+
+        public void setMaxGroupTags(int maxGroupTags) {
+            this.maxGroupTags = maxGroupTags;
+        }
+
     }
 
     /**

@@ -1,0 +1,220 @@
+package dev.zre.spring.actuate.endpoint;
+
+import dev.zre.PeerSnapshot;
+import dev.zre.ZreNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.Sanitizer;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.util.Assert;
+
+/**
+ * The {@code zre} endpoint: this node, its peers and the groups. Header values are shown according
+ * to {@code management.endpoint.zre.show-values} (never by default) and the application's
+ * {@link SanitizingFunction}s, as {@code /actuator/env} does. Joining and leaving groups are write
+ * operations, off unless {@code management.endpoint.zre.access=unrestricted}.
+ */
+@Endpoint(id = "zre", defaultAccess = Access.READ_ONLY)
+public class ZreEndpoint {
+
+    /** The path segment of a single peer: {@code /actuator/zre/peers/{uuid}}. */
+    public static final String PEERS = "peers";
+
+    /** The path segment of a group: {@code /actuator/zre/groups/{group}}. */
+    public static final String GROUPS = "groups";
+
+    private final ZreNode node;
+
+    private final Sanitizer sanitizer;
+
+    private final Show showValues;
+
+    /**
+     * Creates the endpoint.
+     * @param node the node to describe
+     * @param sanitizingFunctions the application's sanitizing functions
+     * @param showValues when header values are shown
+     */
+    public ZreEndpoint(ZreNode node, Iterable<SanitizingFunction> sanitizingFunctions, Show showValues) {
+        Assert.notNull(node, "'node' must not be null");
+        this.node = node;
+        this.sanitizer = new Sanitizer(sanitizingFunctions);
+        this.showValues = showValues;
+    }
+
+    /**
+     * Describes the node, its peers and the groups.
+     * @return the description
+     */
+    @ReadOperation
+    public ZreDescriptor zre() {
+        return zre(this.showValues.isShown(true));
+    }
+
+    /**
+     * Describes one peer.
+     * @param kind must be {@value #PEERS}
+     * @param uuid the peer's UUID
+     * @return the peer, or {@code null} when unknown
+     */
+    @ReadOperation
+    public @Nullable PeerDescriptor peer(@Selector String kind, @Selector String uuid) {
+        return peer(kind, uuid, this.showValues.isShown(true)).orElse(null);
+    }
+
+    /**
+     * Joins a group: {@code POST /actuator/zre/groups/{group}}.
+     * @param kind must be {@value #GROUPS}
+     * @param group the group
+     */
+    @WriteOperation
+    public void join(@Selector String kind, @Selector String group) {
+        checkGroups(kind);
+        this.node.join(group);
+    }
+
+    /**
+     * Leaves a group: {@code DELETE /actuator/zre/groups/{group}}.
+     * @param kind must be {@value #GROUPS}
+     * @param group the group
+     */
+    @DeleteOperation
+    public void leave(@Selector String kind, @Selector String group) {
+        checkGroups(kind);
+        this.node.leave(group);
+    }
+
+    private static void checkGroups(String kind) {
+        if (!GROUPS.equals(kind)) {
+            throw new IllegalArgumentException("Use /actuator/zre/" + GROUPS + "/{group}");
+        }
+    }
+
+    ZreDescriptor zre(boolean showUnsanitized) {
+        List<PeerDescriptor> peers = new ArrayList<>();
+        this.node.peerSnapshots()
+            .stream()
+            .sorted(Comparator.comparing(PeerSnapshot::name).thenComparing(PeerSnapshot::uuid))
+            .forEach((snapshot) -> peers.add(describe(snapshot, showUnsanitized)));
+        Set<String> own = this.node.ownGroups();
+        Set<String> names = new TreeSet<>(own);
+        names.addAll(this.node.peerGroups());
+        Map<String, GroupDescriptor> groups = new TreeMap<>();
+        for (String name : names) {
+            groups.put(name, new GroupDescriptor(own.contains(name), new TreeSet<>(this.node.peersByGroup(name))));
+        }
+        return new ZreDescriptor(describeNode(showUnsanitized), peers, groups);
+    }
+
+    Optional<PeerDescriptor> peer(String kind, String uuid, boolean showUnsanitized) {
+        if (!PEERS.equals(kind)) {
+            return Optional.empty();
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(uuid);
+        }
+        catch (IllegalArgumentException ex) {
+            return Optional.empty();
+        }
+        return this.node.peer(id).map((snapshot) -> describe(snapshot, showUnsanitized));
+    }
+
+    private NodeDescriptor describeNode(boolean showUnsanitized) {
+        Optional<Instant> startedAt = this.node.startedAt();
+        return new NodeDescriptor(this.node.uuid(), this.node.name(), this.node.endpoint().orElse(null),
+                this.node.interfaceName().orElse(null), this.node.state().name(),
+                new TreeSet<>(this.node.ownGroups()), sanitize(this.node.headers(), showUnsanitized),
+                startedAt.map(Instant::toString).orElse(null),
+                startedAt.map((at) -> Duration.between(at, Instant.now()).toString()).orElse(null));
+    }
+
+    private PeerDescriptor describe(PeerSnapshot peer, boolean showUnsanitized) {
+        return new PeerDescriptor(peer.uuid(), peer.name(), peer.address(), new TreeSet<>(peer.groups()),
+                sanitize(peer.headers(), showUnsanitized), peer.state().name(), peer.enteredAt().toString(),
+                peer.lastSeen().toString(), peer.messagesIn(), peer.messagesOut());
+    }
+
+    private Map<String, @Nullable Object> sanitize(Map<String, String> headers, boolean showUnsanitized) {
+        Map<String, @Nullable Object> sanitized = new LinkedHashMap<>();
+        new TreeMap<>(headers).forEach((key, value) -> sanitized.put(key,
+                this.sanitizer.sanitize(new SanitizableData(null, key, value), showUnsanitized)));
+        return sanitized;
+    }
+
+    /**
+     * The whole description.
+     *
+     * @param node this node
+     * @param peers the connected peers
+     * @param groups every group this node or a peer is in, by name
+     */
+    public record ZreDescriptor(NodeDescriptor node, List<PeerDescriptor> peers, Map<String, GroupDescriptor> groups) {
+    }
+
+    /**
+     * This node.
+     *
+     * @param uuid its UUID
+     * @param name its name
+     * @param endpoint its mailbox endpoint, when running
+     * @param networkInterface the interface it uses, when running
+     * @param state its lifecycle state
+     * @param groups the groups it is in
+     * @param headers its headers (values sanitized)
+     * @param startedAt when it started, when running
+     * @param uptime how long it has been running (ISO-8601), when running
+     */
+    public record NodeDescriptor(UUID uuid, String name, @Nullable String endpoint, @Nullable String networkInterface,
+            String state, Set<String> groups, Map<String, @Nullable Object> headers, @Nullable String startedAt,
+            @Nullable String uptime) {
+    }
+
+    /**
+     * A connected peer.
+     *
+     * @param uuid its UUID
+     * @param name its name
+     * @param address its mailbox endpoint
+     * @param groups the groups it is in
+     * @param headers its headers (values sanitized)
+     * @param state ALIVE, EVASIVE or SILENT
+     * @param enteredAt when it said HELLO
+     * @param lastSeen when anything last arrived from it
+     * @param messagesIn ZRE messages received from it
+     * @param messagesOut ZRE messages sent to it
+     */
+    public record PeerDescriptor(UUID uuid, String name, String address, Set<String> groups,
+            Map<String, @Nullable Object> headers, String state, String enteredAt, String lastSeen, long messagesIn,
+            long messagesOut) {
+    }
+
+    /**
+     * A group.
+     *
+     * @param joined whether this node is in it
+     * @param members the UUIDs of the peers in it
+     */
+    public record GroupDescriptor(boolean joined, Set<UUID> members) {
+    }
+
+}
