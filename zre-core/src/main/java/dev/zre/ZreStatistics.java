@@ -22,7 +22,7 @@ public final class ZreStatistics {
         BYTES_SENT, BYTES_RECEIVED, BEACONS_SENT, BEACONS_RECEIVED, PEERS_ENTERED,
         /** Events not delivered because a data queue was full (WHISPER/SHOUT only). */
         EVENTS_DROPPED,
-        /** Peers not created because the peer table was full or the connect rate limit was hit. */
+        /** Peers not created because the peer table was full, the connect rate limit was hit or no socket could be opened. */
         PEERS_REFUSED,
         /** Peer connections closed and opened again (no HELLO in time, stalled handshake, overflow). */
         CONNECTIONS_REBUILT,

@@ -60,7 +60,7 @@ public final class NodeActor {
     private static final int HELLO_ATTEMPTS = 3;
     private static final int MIN_DYNAMIC_PORT = 0xC000;
     private static final int MAX_DYNAMIC_PORT = 0xFFFF;
-    private static final long BIND_RETRY_NANOS = TimeUnit.SECONDS.toNanos(2);
+    private static final long BIND_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ZreConfig config;
     private final UUID uuid;
@@ -674,7 +674,15 @@ public final class NodeActor {
     }
 
     private ZMQ.@Nullable Socket openDealer(String target) {
-        ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
+        ZMQ.Socket dealer;
+        try {
+            dealer = context.createSocket(SocketType.DEALER);
+        } catch (RuntimeException e) { // JeroMQ's socket limit or the process's descriptors ran out
+            stats.increment(Counter.PEERS_REFUSED);
+            log.warn("ZRE node '{}': no socket for a connection to {} ({}); {} peers", name, target, e.getMessage(),
+                    peers.size());
+            return null;
+        }
         try {
             dealer.setIdentity(identity);
             dealer.setSndHWM(config.sendHighWaterMark());

@@ -1,0 +1,89 @@
+package dev.zre;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zre.protocol.Command;
+import dev.zre.protocol.ZreMessage;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When EVASIVE, SILENT and EXIT(EXPIRED) fire, with short timeouts: evasive 300 ms, expired 1200 ms.
+ * A quiet peer is pinged from half the evasive timeout on, reported EVASIVE after the evasive
+ * timeout, SILENT after twice that, and EXIT when the expired timeout passes.
+ */
+class LivenessTest {
+
+    private static final Duration EVASIVE = Duration.ofMillis(300);
+    private static final Duration EXPIRED = Duration.ofMillis(1200);
+    private static final Duration DEADLINE = Duration.ofSeconds(5);
+
+    private static ZreConfig.Builder shortTimeouts(TestNodes nodes, String name) {
+        return nodes.config(name).evasiveTimeout(EVASIVE).expiredTimeout(EXPIRED);
+    }
+
+    @Test
+    void quietPeerIsPingedThenReportedEvasiveThenSilentThenExpired() throws Exception {
+        try (TestNodes nodes = new TestNodes()) {
+            TestNodes.Started a = nodes.start(shortTimeouts(nodes, "a"));
+            try (RawPeer quiet = RawPeer.connectedTo(a.node())) {
+                quiet.hello("quiet");
+                List<ZreEvent> seen = a.collect(e -> e instanceof ZreEvent.PeerEvent p && p.peer().equals(quiet.uuid), 4, DEADLINE);
+                assertThat(seen).extracting(ZreEvent::type)
+                        .containsExactly(ZreEventType.ENTER, ZreEventType.EVASIVE, ZreEventType.SILENT, ZreEventType.EXIT);
+                assertThat(((ZreEvent.Exit) seen.get(3)).reason()).isEqualTo(ExitReason.EXPIRED);
+                quiet.await(Command.PING, Duration.ofMillis(100)); // it was asked, it did not answer
+                assertThat(a.node().peers()).doesNotContain(quiet.uuid);
+                assertThat(a.node().statistics().peersExited(ExitReason.EXPIRED)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void evasivePeerThatSpeaksAgainIsAliveAndIsReportedAgainInItsNextQuietSpell() throws Exception {
+        try (TestNodes nodes = new TestNodes()) {
+            TestNodes.Started a = nodes.start(shortTimeouts(nodes, "a"));
+            try (RawPeer peer = RawPeer.connectedTo(a.node())) {
+                peer.hello("sleepy");
+                a.await(ZreEvent.Evasive.class, e -> e.peer().equals(peer.uuid), DEADLINE);
+                assertThat(a.node().peer(peer.uuid).orElseThrow().state()).isNotEqualTo(PeerState.ALIVE);
+                peer.send(new ZreMessage.PingOk());
+                TestNodes.eventually(DEADLINE, "peer alive again",
+                        () -> a.node().peer(peer.uuid).orElseThrow().state() == PeerState.ALIVE);
+                List<ZreEvent> seen = a.collect(e -> e instanceof ZreEvent.PeerEvent p && p.peer().equals(peer.uuid), 1, DEADLINE);
+                assertThat(seen.get(0)).isInstanceOf(ZreEvent.Evasive.class); // not SILENT: the spell began anew
+            }
+        }
+    }
+
+    @Test
+    void idleButHealthyPeersAnswerPingsAndAreNeverReportedEvasive() throws Exception {
+        try (TestNodes nodes = new TestNodes()) {
+            TestNodes.Started a = nodes.start(shortTimeouts(nodes, "a"));
+            TestNodes.Started b = nodes.start(shortTimeouts(nodes, "b"));
+            a.awaitEnter(b.node());
+            Thread.sleep(2 * EXPIRED.toMillis()); // idle: only PING/PING-OK flow
+            assertThat(a.node().peers()).containsExactly(b.node().uuid());
+            assertThat(a.node().statistics().messagesReceived(Command.PING_OK)).isPositive();
+            assertThat(a.node().statistics().peersExited(ExitReason.EXPIRED)).isZero();
+            ZreEvent e;
+            while ((e = a.inbox().poll()) != null) {
+                assertThat(e.type()).isNotIn(ZreEventType.EVASIVE, ZreEventType.SILENT, ZreEventType.EXIT);
+            }
+        }
+    }
+
+    @Test
+    void nodeStoppedWithoutBeaconsOrGoodbyeExpiresOnItsPeer() throws Exception {
+        try (TestNodes nodes = new TestNodes()) {
+            TestNodes.Started a = nodes.start(shortTimeouts(nodes, "a").beaconEnabled(false));
+            try (RawPeer vanishing = RawPeer.connectedTo(a.node())) {
+                vanishing.hello("vanishing");
+                a.await(ZreEvent.Enter.class, e -> e.peer().equals(vanishing.uuid), DEADLINE);
+            } // its sockets close without GOODBYE or port-0 beacon
+            ZreEvent.Exit exit = a.await(ZreEvent.Exit.class, e -> true, DEADLINE);
+            assertThat(exit.reason()).isEqualTo(ExitReason.EXPIRED);
+        }
+    }
+}
