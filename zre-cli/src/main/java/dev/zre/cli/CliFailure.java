@@ -1,0 +1,13 @@
+package dev.zre.cli;
+
+/** A command could not do its job (no peers in time, node failed): exit code 1 with this message. */
+final class CliFailure extends RuntimeException {
+
+    CliFailure(String message) {
+        super(message);
+    }
+
+    CliFailure(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,161 @@
+package dev.zre.cli;
+
+import dev.zre.ZreConfig;
+import dev.zre.ZreException;
+import dev.zre.discovery.InterfaceSelector;
+import dev.zre.discovery.NetworkSelection;
+import dev.zre.protocol.Uuids;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The options every node-running command shares (a picocli mixin). */
+final class NodeOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    @Nullable CommandSpec spec;
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Name announced to peers (default: the first 6 hex digits of the UUID, like zyre).")
+    @Nullable String name;
+
+    @Option(names = "--uuid", paramLabel = "UUID", description = "This node's UUID, 32 hex digits or dashed (default: random).")
+    @Nullable String uuid;
+
+    @Option(names = {"-i", "--interface"}, paramLabel = "IFACE", defaultValue = "auto",
+            description = "Network interface: auto (first up IPv4 interface with broadcast, like zyre), loopback "
+                    + "(127.0.0.1, one host), an interface name (eth0) or an IPv4 address of this host. Default: ${DEFAULT-VALUE}.")
+    String networkInterface = "auto";
+
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "5670",
+            converter = Converters.PortConverter.class,
+            description = "UDP beacon port, 1-65535. Default: ${DEFAULT-VALUE}.")
+    int beaconPort = ZreConfig.DEFAULT_BEACON_PORT;
+
+    @Option(names = "--header", paramLabel = "KEY=VALUE",
+            description = "Header announced in HELLO; repeatable (--header X-ROLE=worker --header X-ZONE=a).")
+    Map<String, String> headers = new LinkedHashMap<>();
+
+    @Option(names = "--endpoint", paramLabel = "tcp://HOST:PORT",
+            description = "Mailbox endpoint of a peer to connect to without beacons; repeatable.")
+    List<String> endpoints = new ArrayList<>();
+
+    @Option(names = "--no-beacon", description = "Send and receive no UDP beacons (find peers through --endpoint only).")
+    boolean noBeacon;
+
+    @Option(names = "--mailbox-port", paramLabel = "PORT", defaultValue = "0",
+            description = "TCP port of this node's mailbox (default 0: a free one in 49152-65535).")
+    int mailboxPort;
+
+    @Option(names = "--beacon-interval", paramLabel = "DURATION", defaultValue = "1s",
+            converter = Converters.DurationConverter.class, description = "Time between beacons. Default: ${DEFAULT-VALUE}.")
+    Duration beaconInterval = Duration.ofSeconds(1);
+
+    @Option(names = "--evasive", paramLabel = "DURATION", defaultValue = "5s",
+            converter = Converters.DurationConverter.class,
+            description = "Silence after which a peer is pinged and reported EVASIVE. Default: ${DEFAULT-VALUE}.")
+    Duration evasive = Duration.ofSeconds(5);
+
+    @Option(names = "--expired", paramLabel = "DURATION", defaultValue = "30s",
+            converter = Converters.DurationConverter.class,
+            description = "Silence after which a peer is dropped (EXIT); longer than --evasive. Default: ${DEFAULT-VALUE}.")
+    Duration expired = Duration.ofSeconds(30);
+
+    @Option(names = "--json", description = "Print every event as one JSON line on stdout (schema in the README).")
+    boolean json;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log protocol details on stderr.")
+    boolean verbose;
+
+    /** Maps zre-core's setting names to this tool's option names, for error messages. */
+    private static final Map<String, String> OPTION_OF_SETTING = Map.ofEntries(
+            Map.entry("name", "--name"), Map.entry("uuid", "--uuid"), Map.entry("headers", "--header"),
+            Map.entry("groups", "--group"), Map.entry("group", "--group"), Map.entry("networkInterface", "--interface"),
+            Map.entry("beaconPort", "--port"), Map.entry("beaconInterval", "--beacon-interval"),
+            Map.entry("evasiveTimeout", "--evasive"), Map.entry("expiredTimeout", "--expired"),
+            Map.entry("mailboxPort", "--mailbox-port"), Map.entry("endpoints", "--endpoint"));
+
+    private static final Pattern SETTING_MESSAGE = Pattern.compile("Invalid ZRE setting '(\\w+)': (.*)", Pattern.DOTALL);
+
+    /** The node configuration; every bad value becomes a usage error naming the option. */
+    ZreConfig toConfig(List<String> groups) {
+        if (verbose) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        }
+        ZreConfig.Builder b = ZreConfig.builder()
+                .name(name)
+                .networkInterface(networkInterface)
+                .beaconEnabled(!noBeacon)
+                .beaconPort(beaconPort)
+                .beaconInterval(beaconInterval)
+                .evasiveTimeout(evasive)
+                .expiredTimeout(expired)
+                .mailboxPort(mailboxPort)
+                .headers(headers)
+                .endpoints(endpoints)
+                .groups(groups);
+        if (uuid != null) {
+            try {
+                b.uuid(Uuids.parse(uuid));
+            } catch (IllegalArgumentException e) {
+                throw usage("Invalid value for option '--uuid': '" + uuid + "' is not a UUID (expected 32 hex digits or the dashed form)");
+            }
+        }
+        ZreConfig config;
+        try {
+            config = b.build();
+        } catch (IllegalArgumentException e) {
+            throw usage(e);
+        }
+        selectInterface();
+        return config;
+    }
+
+    /** Resolves --interface now, so a bad value is a usage error rather than a failed start. */
+    NetworkSelection selectInterface() {
+        try {
+            return InterfaceSelector.select(networkInterface);
+        } catch (ZreException e) {
+            throw usage(e);
+        }
+    }
+
+    /** A usage error (exit code 2) naming this tool's option for a zre-core setting message. */
+    ParameterException usage(RuntimeException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return usage(translate(message));
+    }
+
+    ParameterException usage(String message) {
+        return new ParameterException(java.util.Objects.requireNonNull(spec).commandLine(), message);
+    }
+
+    /** Whether a message from zre-core is about a setting this tool exposes as an option. */
+    static boolean isSettingMessage(@Nullable String message) {
+        return message != null && SETTING_MESSAGE.matcher(message).matches();
+    }
+
+    static String translate(String message) {
+        Matcher m = SETTING_MESSAGE.matcher(message);
+        if (!m.matches()) {
+            return message;
+        }
+        String option = OPTION_OF_SETTING.get(m.group(1));
+        return option == null ? message : "Invalid value for option '" + option + "': " + m.group(2);
+    }
+
+    /** The UUID given by --uuid, for commands that need it before the node exists. */
+    @Nullable UUID fixedUuid() {
+        return uuid == null ? null : Uuids.parse(uuid);
+    }
+}
