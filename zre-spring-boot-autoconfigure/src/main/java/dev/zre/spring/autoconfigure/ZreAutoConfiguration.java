@@ -56,7 +56,11 @@ public final class ZreAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ZreNodeLifecycle zreNodeLifecycle(ZreNode zreNode, ZreProperties properties) {
-        return new ZreNodeLifecycle(zreNode, properties.isFailOnStartError());
+        if (properties.getLeaveGracePeriod().isNegative()) {
+            throw new InvalidZrePropertyException("zre.leave-grace-period", properties.getLeaveGracePeriod(),
+                    "a duration of zero or more", null);
+        }
+        return new ZreNodeLifecycle(zreNode, properties.isFailOnStartError(), properties.getLeaveGracePeriod());
     }
 
     @Bean

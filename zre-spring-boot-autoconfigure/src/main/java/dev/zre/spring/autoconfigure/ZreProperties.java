@@ -129,6 +129,12 @@ public class ZreProperties {
     private boolean failOnStartError = true;
 
     /**
+     * How long stopping the application waits at most for the LEAVE messages of this node's groups
+     * to go out before the node says goodbye. 0 stops without leaving the groups first.
+     */
+    private Duration leaveGracePeriod = Duration.ofMillis(500);
+
+    /**
      * Settings of the @ZreListener containers.
      */
     private final Listener listener = new Listener();
@@ -314,6 +320,14 @@ public class ZreProperties {
 
     public void setFailOnStartError(boolean failOnStartError) {
         this.failOnStartError = failOnStartError;
+    }
+
+    public Duration getLeaveGracePeriod() {
+        return this.leaveGracePeriod;
+    }
+
+    public void setLeaveGracePeriod(Duration leaveGracePeriod) {
+        this.leaveGracePeriod = leaveGracePeriod;
     }
 
     public Listener getListener() {

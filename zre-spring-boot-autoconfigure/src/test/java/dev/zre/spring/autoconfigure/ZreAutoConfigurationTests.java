@@ -212,6 +212,17 @@ class ZreAutoConfigurationTests {
     }
 
     @Test
+    void unknownInterfaceFailsStartupNamingTheProperty() {
+        this.runner.withPropertyValues("zre.interface=nosuchif0").run((context) -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = new ZreStartFailureAnalyzer().analyze(context.getStartupFailure());
+            assertThat(analysis).isNotNull();
+            assertThat(analysis.getDescription()).contains("nosuchif0");
+            assertThat(analysis.getAction()).contains("zre.interface").contains("auto, loopback");
+        });
+    }
+
+    @Test
     void mailboxPortInUseFailsStartupByDefault() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             this.runner.withPropertyValues("zre.mailbox-port=" + taken.getLocalPort()).run((context) -> {

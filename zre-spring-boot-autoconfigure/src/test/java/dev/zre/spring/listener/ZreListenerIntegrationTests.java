@@ -94,10 +94,11 @@ class ZreListenerIntegrationTests {
                 assertThat(listeners.orders).isEmpty();
                 assertThat(listeners.chat).isEmpty();
 
-                // @EventListener sees ENTER
+                // @EventListener sees ENTER, also when typed on the record
                 await().atMost(DEADLINE)
                     .until(() -> listeners.events.stream()
                         .anyMatch((e) -> e instanceof ZreEvent.Enter enter && enter.peer().equals(bobNode.uuid())));
+                await().atMost(DEADLINE).until(() -> listeners.entered.contains(bobNode.uuid()));
             });
             // @EventListener sees bob's EXIT after his context closed
             await().atMost(DEADLINE)
@@ -159,9 +160,16 @@ class ZreListenerIntegrationTests {
             this.fragile.add(text);
         }
 
+        final List<UUID> entered = new CopyOnWriteArrayList<>();
+
         @EventListener
         void onZreEvent(ZreEvent event) {
             this.events.add(event);
+        }
+
+        @EventListener
+        void onEnter(ZreEvent.Enter enter) {
+            this.entered.add(enter.peer());
         }
 
     }
