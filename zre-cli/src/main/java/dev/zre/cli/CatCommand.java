@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -79,23 +78,18 @@ final class CatCommand implements Callable<Integer> {
             if (ours && count > 0 && printed.incrementAndGet() >= count) {
                 done.complete(0);
             }
-        })) {
+        }, node -> {
             if (options.json) {
-                out.json(EventFormat.ready(session.node()));
+                out.json(EventFormat.ready(node));
             }
+        })) {
+            session.lost().whenComplete((v, failure) -> done.completeExceptionally(failure));
             if (readStdin) {
                 Thread reader = new Thread(() -> shoutInput(session, io, done), "zre-cat-stdin");
                 reader.setDaemon(true);
                 reader.start();
             }
-            try {
-                return done.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw e;
-            }
+            return ZreCli.await(done);
         }
     }
 

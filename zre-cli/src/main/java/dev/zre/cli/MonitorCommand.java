@@ -91,16 +91,19 @@ final class MonitorCommand implements Callable<Integer> {
             } else {
                 out.line(line);
             }
-        })) {
-            ZreNode node = session.node();
+        }, node -> {
             if (options.json) {
                 out.json(EventFormat.ready(node));
             } else if (!redraw) {
-                out.line("monitoring as " + node.name() + " " + EventFormat.hex(node.uuid()) + " at " + node.endpoint().orElse("?"));
+                out.line("monitoring as " + node.name() + " " + EventFormat.hex(node.uuid()) + " at "
+                        + node.endpoint().orElse("?"));
             }
+        })) {
+            ZreNode node = session.node();
             long end = duration.isZero() ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
             String shown = null;
             while (System.nanoTime() - end < 0) {
+                session.checkRunning();
                 List<PeerSnapshot> peers = EventFormat.sorted(node.peerSnapshots());
                 String membership = membership(peers);
                 if (redraw) {

@@ -1,6 +1,7 @@
 package dev.zre.cli;
 
 import dev.zre.ZreConfig;
+import dev.zre.ZreEvent;
 import dev.zre.ZreEventListener;
 import dev.zre.ZreException;
 import dev.zre.ZreNode;
@@ -11,6 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -22,38 +27,84 @@ import org.jspecify.annotations.Nullable;
 final class NodeSession implements AutoCloseable {
 
     private static final long POLL_MILLIS = 20;
+    private static final long READY_WAIT_SECONDS = 10;
 
     private final ZreNode node;
     private final @Nullable Thread hook;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final CompletableFuture<Void> lost = new CompletableFuture<>();
+    private volatile boolean closing;
 
     /**
      * Starts a node.
      *
-     * @param listener receives every event on the node's event thread, subscribed before start
+     * @param listener receives every event on the node's event thread, subscribed before start;
+     *        events wait until {@code onReady} has run, so a READY line always comes first
+     * @param onReady runs once the node is running (prints READY or a banner)
      * @throws picocli.CommandLine.ParameterException when an option value is not allowed (exit code 2)
      * @throws CliFailure when the node cannot start for another reason (exit code 1)
      */
-    NodeSession(Io io, NodeOptions options, List<String> groups, @Nullable ZreEventListener listener) {
+    NodeSession(Io io, NodeOptions options, List<String> groups, @Nullable ZreEventListener listener,
+            Consumer<ZreNode> onReady) {
         ZreConfig config = options.toConfig(groups);
         this.node = new ZreNode(config);
-        if (listener != null) {
-            node.subscribe(listener);
-        }
-        try {
-            node.start();
-        } catch (ZreException | IllegalArgumentException e) {
-            if (NodeOptions.isSettingMessage(e.getMessage())) {
-                throw options.usage(e);
+        node.subscribe(event -> {
+            awaitReady();
+            if (listener != null) {
+                listener.onEvent(event);
             }
-            throw new CliFailure("the ZRE node could not start: " + e.getMessage(), e);
+            if (event instanceof ZreEvent.Stop && !closing) {
+                lost.completeExceptionally(new CliFailure("the ZRE node stopped unexpectedly"
+                        + node.failure().map(f -> ": " + f).orElse("")));
+            }
+        });
+        try {
+            try {
+                node.start();
+            } catch (ZreException | IllegalArgumentException e) {
+                closing = true;
+                if (NodeOptions.isSettingMessage(e.getMessage())) {
+                    throw options.usage(e);
+                }
+                throw new CliFailure("the ZRE node could not start: " + e.getMessage(), e);
+            }
+            if (io.shutdownHook()) {
+                Thread h = new Thread(() -> {
+                    closing = true;
+                    node.stop();
+                }, "zre-shutdown");
+                Runtime.getRuntime().addShutdownHook(h);
+                this.hook = h;
+            } else {
+                this.hook = null;
+            }
+            onReady.accept(node);
+        } finally {
+            ready.countDown();
         }
-        if (io.shutdownHook()) {
-            Thread h = new Thread(node::stop, "zre-shutdown");
-            Runtime.getRuntime().addShutdownHook(h);
-            this.hook = h;
-        } else {
-            this.hook = null;
+    }
+
+    private void awaitReady() {
+        try {
+            ready.await(READY_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Throws the {@link CliFailure} of a node that stopped by itself (its protocol thread died);
+     * returns normally while running or when this tool is stopping it (close, Ctrl-C, SIGTERM).
+     */
+    void checkRunning() {
+        if (!node.isRunning() && !closing) {
+            throw new CliFailure("the ZRE node stopped unexpectedly" + node.failure().map(f -> ": " + f).orElse(""));
+        }
+    }
+
+    /** Fails with a {@link CliFailure} if the node stops without {@link #close()} (its protocol thread died). */
+    CompletableFuture<Void> lost() {
+        return lost;
     }
 
     ZreNode node() {
@@ -63,6 +114,7 @@ final class NodeSession implements AutoCloseable {
     /** Stops the node (port-0 beacon, sockets closed, STOP delivered). */
     @Override
     public void close() {
+        closing = true;
         node.stop();
         if (hook != null) {
             try {

@@ -70,11 +70,12 @@ final class SendCommand implements Callable<Integer> {
         Output out = new Output(io.out());
         String text = String.join(" ", words);
         try (NodeSession session = new NodeSession(io, options, List.of(),
-                options.json ? e -> out.json(EventFormat.json(e)) : null)) {
+                options.json ? e -> out.json(EventFormat.json(e)) : null, node -> {
+                    if (options.json) {
+                        out.json(EventFormat.ready(node));
+                    }
+                })) {
             ZreNode node = session.node();
-            if (options.json) {
-                out.json(EventFormat.ready(node));
-            }
             Set<UUID> recipients;
             if (target.group != null) {
                 String group = target.group;

@@ -3,6 +3,7 @@ package dev.zre.cli;
 import dev.zre.PeerSnapshot;
 import dev.zre.ZreNode;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,31 +55,49 @@ final class ShellCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Io io = ZreCli.io(root);
         Output out = new Output(io.out());
+        if (!groups.groups.isEmpty()) {
+            lastGroup = groups.groups.get(groups.groups.size() - 1);
+        }
         try (NodeSession session = new NodeSession(io, options, groups.groups,
-                options.json ? e -> out.json(EventFormat.json(e)) : e -> out.line(EventFormat.text(e)))) {
-            ZreNode node = session.node();
-            if (!groups.groups.isEmpty()) {
-                lastGroup = groups.groups.get(groups.groups.size() - 1);
-            }
-            if (options.json) {
-                out.json(EventFormat.ready(node));
-            } else {
-                out.line("zre shell: " + node.name() + " " + EventFormat.hex(node.uuid()) + " at "
-                        + node.endpoint().orElse("?") + " (" + node.interfaceName().orElse("?") + "); /help for commands");
-            }
-            JsonCommands json = new JsonCommands(session, out);
+                options.json ? e -> out.json(EventFormat.json(e)) : e -> out.line(EventFormat.text(e)),
+                node -> {
+                    if (options.json) {
+                        out.json(EventFormat.ready(node));
+                    } else {
+                        out.line("zre shell: " + node.name() + " " + EventFormat.hex(node.uuid()) + " at "
+                                + node.endpoint().orElse("?") + " (" + node.interfaceName().orElse("?")
+                                + "); /help for commands");
+                    }
+                })) {
+            CompletableFuture<Integer> done = new CompletableFuture<>();
+            session.lost().whenComplete((v, failure) -> done.completeExceptionally(failure));
+            Thread reader = new Thread(() -> readCommands(session, out, io, done), "zre-shell-stdin");
+            reader.setDaemon(true);
+            reader.start();
+            return ZreCli.await(done);
+        }
+    }
+
+    /** Reads stdin until quit or its end; then completes {@code done} (unless --stay keeps the node up). */
+    private void readCommands(NodeSession session, Output out, Io io, CompletableFuture<Integer> done) {
+        JsonCommands json = new JsonCommands(session, out);
+        try {
             BufferedReader in = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = in.readLine()) != null && !done.isDone()) {
                 boolean goOn = options.json ? json.handle(line) : text(session, out, io, line);
                 if (!goOn) {
-                    return 0;
+                    done.complete(0);
+                    return;
                 }
             }
-            if (stay) {
-                ZreCli.awaitInterrupt();
+            if (!stay) {
+                done.complete(0);
             }
-            return 0;
+        } catch (IOException e) {
+            done.completeExceptionally(new CliFailure("cannot read stdin: " + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
         }
     }
 

@@ -53,15 +53,22 @@ final class TimeCommand implements Callable<Integer> {
         Io io = ZreCli.io(root);
         Output out = new Output(io.out());
         try (NodeSession session = new NodeSession(io, options, groups.groups,
-                options.json ? e -> out.json(EventFormat.json(e)) : null)) {
+                options.json ? e -> out.json(EventFormat.json(e)) : null, node -> {
+                    if (options.json) {
+                        out.json(EventFormat.ready(node));
+                    }
+                })) {
             ZreNode node = session.node();
-            if (options.json) {
-                out.json(EventFormat.ready(node));
-            }
             long next = System.nanoTime();
             for (int sent = 0; count == 0 || sent < count; sent++) {
                 String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-                node.shout(group, now);
+                session.checkRunning();
+                try {
+                    node.shout(group, now);
+                } catch (IllegalStateException e) {
+                    session.checkRunning();
+                    return 0; // stopped by Ctrl-C / SIGTERM
+                }
                 if (options.json) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("event", "SENT");

@@ -2,7 +2,8 @@ package dev.zre.cli;
 
 import java.io.PrintStream;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,9 +82,19 @@ public final class ZreCli implements Runnable {
         return Objects.requireNonNull(root, "root command").io;
     }
 
-    /** Blocks until the thread is interrupted (in-process) or the JVM exits (Ctrl-C, SIGTERM). */
-    static void awaitInterrupt() throws InterruptedException {
-        new CountDownLatch(1).await();
+    /**
+     * Waits for a command's outcome: its exit code, or the run-time failure that ended it. A JVM
+     * shutdown (Ctrl-C, SIGTERM) ends the wait by ending the process.
+     */
+    static int await(CompletableFuture<Integer> done) throws Exception {
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Usage errors: the message, how to get help, exit code 2. */

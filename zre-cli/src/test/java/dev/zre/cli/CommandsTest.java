@@ -81,6 +81,7 @@ class CommandsTest {
         try (Peers peers = new Peers(); Cli cli = Cli.start(peers.args("shell", "--json", "--name", "alice",
                 "--header", "X-ROLE=driver", "--group", "ops"))) {
             JsonNode ready = json(cli.awaitOut(l -> l.contains("\"READY\""), "READY"));
+            assertThat(cli.out.text()).as("READY is the first line").startsWith("{\"event\":\"READY\"");
             assertThat(ready.get("name").asText()).isEqualTo("alice");
             assertThat(ready.get("uuid").asText()).matches("[0-9A-F]{32}");
             assertThat(ready.get("endpoint").asText()).startsWith("tcp://127.0.0.1:");
@@ -145,6 +146,20 @@ class CommandsTest {
             assertThat(cli.exitCode()).isZero();
             cli.awaitOut(l -> l.equals("{\"event\":\"STOP\"}"), "STOP");
             assertThat(bob.await(ZreEvent.Exit.class, e -> true).reason()).isEqualTo(ExitReason.LEFT);
+        }
+    }
+
+    @Test
+    void readyIsTheFirstLineEvenWhenPeersAreAlreadyThere() throws Exception {
+        try (Peers peers = new Peers()) {
+            peers.start("bob", b -> b.group("chat"));
+            try (Cli cli = Cli.start(peers.args("shell", "--json"))) {
+                cli.awaitOut(l -> l.contains("\"JOIN\""), "JOIN");
+                assertThat(cli.out.text().lines().map(l -> json(l).get("event").asText()).toList())
+                        .startsWith("READY", "ENTER", "JOIN");
+                cli.closeStdin();
+                assertThat(cli.exitCode()).isZero();
+            }
         }
     }
 

@@ -58,6 +58,7 @@ class ZreProcessIT {
                     Uuids.parse(ready.get("uuid").asText()).toString())).reason()).isEqualTo(ExitReason.LEFT);
             alice.awaitOut(l -> l.equals("{\"event\":\"STOP\"}"), "STOP from the shutdown hook");
             List<String> lines = alice.out.text().lines().toList();
+            assertThat(lines.get(0)).startsWith("{\"event\":\"READY\"");
             for (String line : lines) {
                 assertThat(jackson.readTree(line).get("event").isString()).as(line).isTrue();
             }
