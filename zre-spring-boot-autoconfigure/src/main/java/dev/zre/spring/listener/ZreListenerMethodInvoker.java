@@ -7,6 +7,7 @@ import dev.zre.spring.converter.ZreMessageConverter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +40,7 @@ final class ZreListenerMethodInvoker {
 
     private List<Function<ZreEvent, @Nullable Object>> resolvers(Method method) {
         boolean payloadSeen = false;
-        List<Function<ZreEvent, @Nullable Object>> resolvers = new java.util.ArrayList<>();
+        List<Function<ZreEvent, @Nullable Object>> resolvers = new ArrayList<>();
         for (int i = 0; i < method.getParameterCount(); i++) {
             MethodParameter parameter = new MethodParameter(method, i);
             Function<ZreEvent, @Nullable Object> resolver = resolver(parameter);

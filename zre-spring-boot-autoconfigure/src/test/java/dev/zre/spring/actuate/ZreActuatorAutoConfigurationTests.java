@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.OperationType;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.web.ExposableWebEndpoint;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointsSupplier;
@@ -129,6 +130,40 @@ class ZreActuatorAutoConfigurationTests {
             context.getBean(dev.zre.ZreNode.class).stop();
             assertThat(context.getBean(ZreHealthIndicator.class).health(true).getStatus())
                 .isEqualTo(Status.OUT_OF_SERVICE);
+        });
+    }
+
+    @Test
+    void headerValuesAreSanitizedByDefault() {
+        this.runner.withPropertyValues("zre.headers.X-TOKEN=secret").run((context) -> {
+            ZreEndpoint.NodeDescriptor node = context.getBean(ZreEndpoint.class).zre().node();
+            assertThat(node.headers()).containsEntry("X-TOKEN", "******");
+        });
+    }
+
+    @Test
+    void headerValuesAreShownWhenConfiguredExceptWhereASanitizingFunctionSaysOtherwise() {
+        this.runner
+            .withPropertyValues("zre.headers.X-TOKEN=secret", "zre.headers.X-ROLE=worker",
+                    "management.endpoint.zre.show-values=ALWAYS")
+            .withBean(SanitizingFunction.class,
+                    () -> (data) -> data.getKey().equals("X-TOKEN") ? data.withSanitizedValue() : data)
+            .run((context) -> {
+                ZreEndpoint.NodeDescriptor node = context.getBean(ZreEndpoint.class).zre().node();
+                assertThat(node.headers()).containsEntry("X-ROLE", "worker").containsEntry("X-TOKEN", "******");
+            });
+    }
+
+    @Test
+    void writeOperationsJoinAndLeaveGroups() {
+        this.runner.run((context) -> {
+            ZreEndpoint endpoint = context.getBean(ZreEndpoint.class);
+            dev.zre.ZreNode node = context.getBean(dev.zre.ZreNode.class);
+            endpoint.join(ZreEndpoint.GROUPS, "ops");
+            assertThat(node.ownGroups()).contains("ops");
+            assertThat(endpoint.zre().groups().get("ops").joined()).isTrue();
+            endpoint.leave(ZreEndpoint.GROUPS, "ops");
+            assertThat(node.ownGroups()).doesNotContain("ops");
         });
     }
 
