@@ -111,6 +111,7 @@ class ZreActuatorWebIntegrationTests {
         assertThat(self.get("uuid").asString()).isEqualTo(this.node.uuid().toString());
         assertThat(self.get("state").asString()).isEqualTo("RUNNING");
         assertThat(self.get("endpoint").asString()).startsWith("tcp://127.");
+        assertThat(self.get("interface").asString()).isEqualTo(this.node.interfaceName().orElseThrow());
         assertThat(self.get("headers").get("X-SECRET").asString()).isEqualTo("******");
         assertThat(self.get("uptime").asString()).startsWith("PT");
         JsonNode listed = null;

@@ -1,5 +1,6 @@
 package dev.zre.spring.actuate.endpoint;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.zre.PeerSnapshot;
 import dev.zre.ZreNode;
 import java.time.Duration;
@@ -177,14 +178,15 @@ public class ZreEndpoint {
      * @param uuid its UUID
      * @param name its name
      * @param endpoint its mailbox endpoint, when running
-     * @param networkInterface the interface it uses, when running
+     * @param networkInterface the interface it uses, when running (JSON field {@code interface})
      * @param state its lifecycle state
      * @param groups the groups it is in
      * @param headers its headers (values sanitized)
      * @param startedAt when it started, when running
      * @param uptime how long it has been running (ISO-8601), when running
      */
-    public record NodeDescriptor(UUID uuid, String name, @Nullable String endpoint, @Nullable String networkInterface,
+    public record NodeDescriptor(UUID uuid, String name, @Nullable String endpoint,
+            @JsonProperty("interface") @Nullable String networkInterface,
             String state, Set<String> groups, Map<String, @Nullable Object> headers, @Nullable String startedAt,
             @Nullable String uptime) {
     }
