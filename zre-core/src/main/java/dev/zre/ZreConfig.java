@@ -36,8 +36,10 @@ import org.jspecify.annotations.Nullable;
  * @param beaconPort UDP port of the beacons (5670)
  * @param beaconInterval time between beacons (1 s)
  * @param beaconAddress where beacons go; {@code null} means the interface's broadcast address
- * @param evasiveTimeout silence after which a peer is pinged and reported EVASIVE (5 s)
- * @param expiredTimeout silence after which a peer is dropped and reported EXIT (30 s)
+ * @param evasiveTimeout silence after which a peer is reported EVASIVE (5 s); a quiet peer is pinged from half
+ *        this silence on (then every half of it), so a healthy idle peer answers and is never reported; SILENT
+ *        follows at twice this silence. Checked every fifth of it (at least every 10 ms, at most every second)
+ * @param expiredTimeout silence after which a peer is dropped and reported EXIT with reason EXPIRED (30 s)
  * @param mailboxPort TCP port of this node's ROUTER mailbox; 0 picks a free one in 49152..65535
  * @param endpoints mailbox endpoints of peers to connect to without beacons, e.g. {@code tcp://10.0.0.5:49152},
  *        written exactly as those peers announce themselves

@@ -59,6 +59,7 @@ public final class RawPeer implements AutoCloseable {
         context.setLinger(0);
         router = context.createSocket(SocketType.ROUTER);
         router.setHandshakeIvl(1000);
+        router.setRouterHandover(true); // like a node: a reconnecting peer takes its identity over at once
         int port = router.bindToRandomPort("tcp://127.0.0.1", 0xC000, 0xFFFF);
         endpoint = "tcp://127.0.0.1:" + port;
         if (nodeEndpoint != null) {

@@ -40,6 +40,7 @@ class RobustnessTest {
             TestNodes.Started a = nodes.start(bounded(nodes.config("a")));
             TestNodes.Started real = nodes.start(bounded(nodes.config("real")));
             a.awaitEnter(real.node());
+            real.awaitEnter(a.node());
             int unusedPort = unusedLoopbackPort();
             try (DatagramChannel udp = DatagramChannel.open(StandardProtocolFamily.INET)) {
                 udp.setOption(StandardSocketOptions.SO_BROADCAST, true);
