@@ -128,6 +128,21 @@ public class ZreListenerAnnotationBeanPostProcessor
         return resolver.evaluate(placeholdersResolved, this.expressionContext);
     }
 
+    private @Nullable ZreListenerErrorHandler errorHandler(ZreListenerEndpoint endpoint) {
+        String name = endpoint.errorHandler();
+        if (name == null || this.beanFactory == null) {
+            return null;
+        }
+        try {
+            return this.beanFactory.getBean(name, ZreListenerErrorHandler.class);
+        }
+        catch (BeansException ex) {
+            throw new IllegalStateException("@ZreListener '" + endpoint.id() + "' on " + endpoint.method()
+                    + " names error handler '" + name + "', but there is no ZreListenerErrorHandler bean of that name",
+                    ex);
+        }
+    }
+
     @Override
     public void afterSingletonsInstantiated() {
         if (this.endpoints.isEmpty()) {
@@ -136,9 +151,7 @@ public class ZreListenerAnnotationBeanPostProcessor
         Assert.state(this.beanFactory != null, "No bean factory");
         ZreListenerRegistry registry = this.beanFactory.getBean(ZreListenerRegistry.class);
         for (ZreListenerEndpoint endpoint : this.endpoints) {
-            ZreListenerErrorHandler errorHandler = (endpoint.errorHandler() != null)
-                    ? this.beanFactory.getBean(endpoint.errorHandler(), ZreListenerErrorHandler.class) : null;
-            registry.register(endpoint, errorHandler);
+            registry.register(endpoint, errorHandler(endpoint));
         }
         this.endpoints.clear();
     }
