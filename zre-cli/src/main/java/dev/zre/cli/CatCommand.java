@@ -63,6 +63,7 @@ final class CatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        options.checkGroup("parameter 'GROUP'", group);
         Io io = ZreCli.io(root);
         Output out = new Output(io.out());
         boolean readStdin = stdin != null ? stdin : !io.stdinIsTty();

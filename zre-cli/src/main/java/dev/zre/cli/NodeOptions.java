@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +52,10 @@ final class NodeOptions {
     @Option(names = "--no-beacon", description = "Send and receive no UDP beacons (find peers through --endpoint only).")
     boolean noBeacon;
 
+    @Option(names = "--beacon-address", paramLabel = "IPV4",
+            description = "Where beacons go (default: the interface's broadcast address, 127.255.255.255 on loopback).")
+    @Nullable String beaconAddress;
+
     @Option(names = "--mailbox-port", paramLabel = "PORT", defaultValue = "0",
             description = "TCP port of this node's mailbox (default 0: a free one in 49152-65535).")
     int mailboxPort;
@@ -83,7 +86,8 @@ final class NodeOptions {
             Map.entry("groups", "--group"), Map.entry("group", "--group"), Map.entry("networkInterface", "--interface"),
             Map.entry("beaconPort", "--port"), Map.entry("beaconInterval", "--beacon-interval"),
             Map.entry("evasiveTimeout", "--evasive"), Map.entry("expiredTimeout", "--expired"),
-            Map.entry("mailboxPort", "--mailbox-port"), Map.entry("endpoints", "--endpoint"));
+            Map.entry("mailboxPort", "--mailbox-port"), Map.entry("beaconAddress", "--beacon-address"),
+            Map.entry("endpoints", "--endpoint"));
 
     private static final Pattern SETTING_MESSAGE = Pattern.compile("Invalid ZRE setting '(\\w+)': (.*)", Pattern.DOTALL);
 
@@ -98,12 +102,17 @@ final class NodeOptions {
                 .beaconEnabled(!noBeacon)
                 .beaconPort(beaconPort)
                 .beaconInterval(beaconInterval)
+                .beaconAddress(beaconAddress)
                 .evasiveTimeout(evasive)
                 .expiredTimeout(expired)
                 .mailboxPort(mailboxPort)
                 .headers(headers)
                 .endpoints(endpoints)
                 .groups(groups);
+        if (beaconAddress != null && !beaconAddress.matches("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}")) {
+            throw usage("Invalid value for option '--beacon-address': '" + beaconAddress
+                    + "' is not allowed; expected an IPv4 address such as 192.168.1.255");
+        }
         if (uuid != null) {
             try {
                 b.uuid(Uuids.parse(uuid));
@@ -154,8 +163,11 @@ final class NodeOptions {
         return option == null ? message : "Invalid value for option '" + option + "': " + m.group(2);
     }
 
-    /** The UUID given by --uuid, for commands that need it before the node exists. */
-    @Nullable UUID fixedUuid() {
-        return uuid == null ? null : Uuids.parse(uuid);
+    /** A usage error unless the group name is 1 to 255 bytes of UTF-8, as ZRE requires. */
+    void checkGroup(String what, String group) {
+        int bytes = group.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes == 0 || bytes > 255) {
+            throw usage("Invalid value for " + what + ": '" + group + "' is not allowed; expected a group name of 1 to 255 bytes in UTF-8");
+        }
     }
 }

@@ -66,6 +66,9 @@ final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (target.group != null) {
+            options.checkGroup("option '--group'", target.group);
+        }
         Io io = ZreCli.io(root);
         Output out = new Output(io.out());
         String text = String.join(" ", words);

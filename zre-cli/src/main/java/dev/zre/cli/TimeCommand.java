@@ -50,6 +50,7 @@ final class TimeCommand implements Callable<Integer> {
         if (interval.isZero()) {
             throw options.usage("Invalid value for option '--interval': '0' is not allowed; expected a positive duration");
         }
+        options.checkGroup("parameter 'GROUP'", group);
         Io io = ZreCli.io(root);
         Output out = new Output(io.out());
         try (NodeSession session = new NodeSession(io, options, groups.groups,

@@ -1,6 +1,5 @@
 package dev.zre.cli;
 
-import java.io.PrintStream;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -138,9 +137,5 @@ public final class ZreCli implements Runnable {
             return new String[] {"zre " + (v == null ? "(development build)" : v) + ", ZRE v2 (RFC 36), Java "
                     + System.getProperty("java.version")};
         }
-    }
-
-    static PrintStream err(@Nullable ZreCli root) {
-        return io(root).err();
     }
 }

@@ -36,6 +36,20 @@ class CommandsTest {
     }
 
     @Test
+    void sendReachesAStaticEndpointWithoutBeacons() throws Exception {
+        try (Peers peers = new Peers()) {
+            Peers.Node bob = peers.start("bob", b -> b.group("chat"));
+            String endpoint = bob.node().endpoint().orElseThrow();
+            try (Cli cli = Cli.withInput("", peers.args("send", "--group", "chat", "direct", "--no-beacon",
+                    "--endpoint", endpoint))) {
+                assertThat(cli.exitCode()).as(cli.err.text()).isZero();
+            }
+            assertThat(bob.await(ZreEvent.Shout.class, s -> true).text()).isEqualTo("direct");
+            assertThat(bob.node().statistics().get(ZreStatistics.Counter.BEACONS_RECEIVED)).isZero();
+        }
+    }
+
+    @Test
     void sendWhispersToAPeerByName() throws Exception {
         try (Peers peers = new Peers()) {
             Peers.Node bob = peers.start("bob", b -> { });

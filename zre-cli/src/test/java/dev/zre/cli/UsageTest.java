@@ -84,6 +84,13 @@ class UsageTest {
     }
 
     @Test
+    void emptyGroupIsAUsageError() throws Exception {
+        Cli cli = Cli.run("cat", "", "-i", "loopback", "-p", PORT);
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err.text()).contains("Invalid value for parameter 'GROUP': '' is not allowed; expected a group name of 1 to 255 bytes");
+    }
+
+    @Test
     void sendNeedsAGroupOrAPeer() throws Exception {
         Cli cli = Cli.run("send", "hello");
         assertThat(cli.exitCode()).isEqualTo(2);
