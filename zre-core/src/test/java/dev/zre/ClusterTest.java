@@ -352,6 +352,63 @@ class ClusterTest {
     }
 
     @Test
+    void electionMessagesAreCountedAndConsumeTheirSequenceNumbers() throws Exception {
+        try (TestNodes nodes = new TestNodes()) {
+            TestNodes.Started a = nodes.start("a");
+            try (RawPeer raw = RawPeer.connectedTo(a.node())) {
+                raw.hello("zyre-with-drafts", List.of("G"), 1, Map.of());
+                a.await(ZreEvent.Enter.class, e -> e.peer().equals(raw.uuid), DEADLINE);
+                raw.send(new ZreMessage.Elect("G", "60371085404B4D429D9DFD3BE6A67C28"));
+                raw.send(new ZreMessage.Leader("G", "60371085404B4D429D9DFD3BE6A67C28"));
+                raw.send(new ZreMessage.Whisper(List.of("after the election".getBytes(StandardCharsets.UTF_8))));
+                assertThat(a.await(ZreEvent.Whisper.class, w -> true, DEADLINE).text()).isEqualTo("after the election");
+                assertThat(a.node().statistics().messagesReceived(Command.ELECT)).isEqualTo(1);
+                assertThat(a.node().statistics().messagesReceived(Command.LEADER)).isEqualTo(1);
+                assertThat(a.node().statistics().protocolErrors(ProtocolError.SEQUENCE_GAP)).isZero();
+            }
+        }
+    }
+
+    @Test
+    void goodbyeMessageIsAnExitLeft() throws Exception {
+        try (TestNodes nodes = new TestNodes()) {
+            TestNodes.Started a = nodes.start("a");
+            try (RawPeer raw = RawPeer.connectedTo(a.node())) {
+                raw.hello("gossiper");
+                a.await(ZreEvent.Enter.class, e -> e.peer().equals(raw.uuid), DEADLINE);
+                raw.send(new ZreMessage.Goodbye());
+                assertThat(a.await(ZreEvent.Exit.class, e -> e.peer().equals(raw.uuid), DEADLINE).reason())
+                        .isEqualTo(ExitReason.LEFT);
+                assertThat(a.node().peers()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void peerWhoseQueueOverflowsIsReportedAndReconnected() throws Exception {
+        try (TestNodes nodes = new TestNodes()) {
+            TestNodes.Started a = nodes.start(nodes.config("a").beaconEnabled(false).sendHighWaterMark(1));
+            try (RawPeer slow = RawPeer.connectedTo(a.node())) {
+                slow.hello("slow");
+                a.await(ZreEvent.Enter.class, e -> e.peer().equals(slow.uuid), DEADLINE);
+                byte[] big = new byte[1 << 20];
+                for (int i = 0; i < 64 && a.node().statistics().protocolErrors(ProtocolError.SEND_OVERFLOW) == 0; i++) {
+                    a.node().whisper(slow.uuid, big); // the slow peer reads nothing: TCP buffers and the queue fill up
+                    Thread.sleep(5);
+                }
+                ZreEvent.Exit exit = a.await(ZreEvent.Exit.class, e -> e.peer().equals(slow.uuid), DEADLINE);
+                assertThat(exit.reason()).isEqualTo(ExitReason.DROPPED);
+                assertThat(a.node().statistics().protocolErrors(ProtocolError.SEND_OVERFLOW)).isPositive();
+                assertThat(a.node().statistics().get(ZreStatistics.Counter.CONNECTIONS_REBUILT)).isPositive();
+                // the node connected again and introduced itself anew on the fresh connection
+                slow.await(Command.HELLO, DEADLINE);
+                ZreCodec.Decoded again = slow.await(Command.HELLO, DEADLINE);
+                assertThat(again.sequence()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void pyreSequenceWrapFrom65534ToZeroIsAccepted() throws Exception {
         sequenceWrapIsAccepted(65534);
     }
