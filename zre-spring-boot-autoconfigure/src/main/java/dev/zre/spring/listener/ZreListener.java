@@ -28,6 +28,8 @@ import java.lang.annotation.Target;
  * <li>any other parameter (at most one): the payload, converted from the content frames by the
  * {@link dev.zre.spring.converter.ZreMessageConverter} ({@code null} for events without content)</li>
  * </ul>
+ * When spring-messaging is present, its {@code @Payload} marks the payload parameter and its
+ * {@code @Header("name")} works like {@code @ZreHeader}.
  * A non-null return value is converted and whispered back to the peer the event came from. An
  * exception goes to the {@link #errorHandler() error handler} and never stops delivery of the next
  * event.

@@ -4,6 +4,7 @@ import dev.zre.ZreEvent;
 import dev.zre.ZreEventType;
 import dev.zre.ZreNode;
 import dev.zre.spring.converter.ZreMessageConverter;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
@@ -14,13 +15,21 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.util.StringUtils;
 
 /**
  * Invokes one {@link ZreListener} method: resolves its arguments from the event, calls it and
  * whispers a non-null result back to the sender.
  */
 final class ZreListenerMethodInvoker {
+
+    /** spring-messaging's {@code @Payload}, honoured by name so that spring-messaging stays optional. */
+    private static final String MESSAGING_PAYLOAD = "org.springframework.messaging.handler.annotation.Payload";
+
+    /** spring-messaging's {@code @Header}, honoured by name. */
+    private static final String MESSAGING_HEADER = "org.springframework.messaging.handler.annotation.Header";
 
     private final ZreListenerEndpoint endpoint;
 
@@ -43,7 +52,8 @@ final class ZreListenerMethodInvoker {
         List<Function<ZreEvent, @Nullable Object>> resolvers = new ArrayList<>();
         for (int i = 0; i < method.getParameterCount(); i++) {
             MethodParameter parameter = new MethodParameter(method, i);
-            Function<ZreEvent, @Nullable Object> resolver = resolver(parameter);
+            Function<ZreEvent, @Nullable Object> resolver = hasAnnotation(parameter, MESSAGING_PAYLOAD) ? null
+                    : resolver(parameter);
             if (resolver == null) {
                 if (payloadSeen) {
                     throw new IllegalStateException("@ZreListener method " + method + " has more than one payload "
@@ -64,9 +74,9 @@ final class ZreListenerMethodInvoker {
         if (parameter.hasParameterAnnotation(ZreGroup.class)) {
             return ZreListenerEndpoint::groupOf;
         }
-        ZreHeader header = parameter.getParameterAnnotation(ZreHeader.class);
-        if (header != null) {
-            return (event) -> ZrePeer.of(event, this.node).map((peer) -> peer.header(header.value())).orElse(null);
+        String headerName = headerName(parameter);
+        if (headerName != null) {
+            return (event) -> ZrePeer.of(event, this.node).map((peer) -> peer.header(headerName)).orElse(null);
         }
         if (ZreEvent.class.isAssignableFrom(type)) {
             return (event) -> type.isInstance(event) ? event : null;
@@ -84,6 +94,31 @@ final class ZreListenerMethodInvoker {
             return ZreEvent::type;
         }
         return null;
+    }
+
+    /** The header name of {@code @ZreHeader} or spring-messaging's {@code @Header}, if present. */
+    private static @Nullable String headerName(MethodParameter parameter) {
+        ZreHeader header = parameter.getParameterAnnotation(ZreHeader.class);
+        if (header != null) {
+            return header.value();
+        }
+        for (Annotation annotation : parameter.getParameterAnnotations()) {
+            if (annotation.annotationType().getName().equals(MESSAGING_HEADER)) {
+                Map<String, Object> attributes = AnnotationUtils.getAnnotationAttributes(annotation);
+                String name = (String) attributes.get("name");
+                return StringUtils.hasText(name) ? name : (String) attributes.get("value");
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasAnnotation(MethodParameter parameter, String typeName) {
+        for (Annotation annotation : parameter.getParameterAnnotations()) {
+            if (annotation.annotationType().getName().equals(typeName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -23,6 +23,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.messaging.handler.annotation.Payload;
 
 /**
  * Two application contexts in one JVM, each with a real node on loopback, talking to each other.
@@ -72,6 +74,8 @@ class ZreListenerIntegrationTests {
                 assertThat(chat.peer().name()).isEqualTo("bob");
                 assertThat(chat.peer().header("X-ROLE")).isEqualTo("sender");
                 assertThat(chat.role()).isEqualTo("sender");
+                assertThat(listeners.messagingStyle.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS))
+                    .isEqualTo("sender:hello alice");
 
                 // a JSON record, through a SpEL group
                 bob.shout("orders", new Order("o-1", 3));
@@ -140,6 +144,13 @@ class ZreListenerIntegrationTests {
         @ZreListener(groups = "${test.chat-group}")
         void onChat(String text, ZrePeer peer, @ZreGroup String group, @ZreHeader("X-ROLE") String role) {
             this.chat.add(new Received(text, peer, group, role));
+        }
+
+        final BlockingQueue<String> messagingStyle = new LinkedBlockingQueue<>();
+
+        @ZreListener(id = "messaging-style", groups = "chat")
+        void onChatMessagingStyle(@Payload String text, @Header("X-ROLE") String role) {
+            this.messagingStyle.add(role + ":" + text);
         }
 
         @ZreListener(groups = "#{'ord' + 'ers'}")
