@@ -178,6 +178,32 @@ class CommandsTest {
     }
 
     @Test
+    void shellWithStayKeepsRunningAfterStdinEnds() throws Exception {
+        try (Peers peers = new Peers(); Cli cli = Cli.start(peers.args("shell", "--json", "--stay", "--name", "alice"))) {
+            cli.awaitOut(l -> l.contains("\"READY\""), "READY");
+            cli.closeStdin();
+            Peers.Node bob = peers.start("bob", b -> { });
+            ZreEvent.Enter alice = bob.await(ZreEvent.Enter.class, e -> e.peerName().equals("alice"));
+            bob.node().whisper(alice.peer(), "still there?");
+            assertThat(json(cli.awaitOut(l -> l.contains("\"WHISPER\""), "WHISPER")).get("text").asText())
+                    .isEqualTo("still there?");
+        }
+    }
+
+    @Test
+    void textMonitorPrintsOneLinePerEventAndTheTable() throws Exception {
+        try (Peers peers = new Peers(); Cli cli = Cli.start(peers.args("monitor", "--refresh", "100ms", "--duration", "30s"))) {
+            cli.awaitOut(l -> l.startsWith("monitoring as "), "banner");
+            Peers.Node bob = peers.start("bob", b -> b.header("X-ROLE", "worker").group("chat"));
+            cli.awaitOut(l -> l.endsWith("[ENTER] bob (" + Uuids.toHex(bob.node().uuid()).substring(0, 8) + ") "
+                    + bob.node().endpoint().orElseThrow() + " {X-ROLE=worker}"), "ENTER line");
+            cli.awaitOut(l -> l.startsWith("bob ") && l.contains("ALIVE") && l.contains("chat") && l.contains("{X-ROLE=worker}"),
+                    "table row");
+            cli.awaitOut(l -> l.startsWith("peers 1  entered 1"), "counters");
+        }
+    }
+
+    @Test
     void textShellJoinsShoutsAndListsPeers() throws Exception {
         try (Peers peers = new Peers(); Cli cli = Cli.start(peers.args("shell", "--name", "alice"))) {
             Peers.Node bob = peers.start("bob", b -> b.group("chat"));
