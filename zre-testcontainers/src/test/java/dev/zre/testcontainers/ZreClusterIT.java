@@ -1,0 +1,436 @@
+package dev.zre.testcontainers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.testcontainers.containers.Network;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.lifecycle.Startables;
+
+/**
+ * Three ZRE nodes (the sample app) in three containers on one Docker network: they find each other by
+ * real UDP broadcast on {@code eth0}, and the tests break them the ways real networks break (stop,
+ * kill, pause, partition, restart) and check what the survivors see, through the REST API, the
+ * actuator and the container logs.
+ *
+ * <p>Timeouts are shortened (evasive 1 s, expired 4 s) so that failures show quickly. Every timing is
+ * a deadline polled every 100 ms, with a margin for the node's 1 s liveness check and for two shared
+ * cores; lower bounds only prove that an EXIT came from expiry rather than a goodbye.
+ *
+ * <p>Before each test the cluster is made whole again: stopped nodes are started (with a fresh UUID)
+ * and every node must see exactly the other two. Restarts cost a JVM start each, so the suite
+ * restarts a node only twice (after the graceful stop and after the kill).
+ */
+@Testcontainers(disabledWithoutDocker = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class ZreClusterIT {
+
+    static final Duration EVASIVE = Duration.ofSeconds(1);
+    static final Duration EXPIRED = Duration.ofSeconds(4);
+    /** The node checks liveness once a second; add polling and two busy cores. */
+    static final Duration MARGIN = Duration.ofSeconds(4);
+    /** From "all containers answer HTTP" to "every node sees every other". */
+    static final Duration MESH = Duration.ofSeconds(20);
+    static final Duration DELIVERY = Duration.ofSeconds(10);
+    /**
+     * The earliest an EXIT by expiry can follow the moment a node falls silent: a quiet peer is pinged
+     * after {@code EVASIVE} and the check runs every second, so it was last heard at most
+     * {@code EVASIVE + 1 s} before.
+     */
+    static final Duration EARLIEST_EXPIRY = EXPIRED.minus(EVASIVE).minusSeconds(1);
+    static final String GROUP = "chat";
+
+    private static final Pattern EXIT_LINE = Pattern.compile("EXIT (\\S+) ([0-9A-F]{32}) \\((\\w+)\\)");
+
+    static Network network;
+    static ZreContainer alice;
+    static ZreContainer bob;
+    static ZreContainer carol;
+
+    @BeforeAll
+    static void startCluster() {
+        network = Network.newNetwork();
+        alice = node("alice");
+        bob = node("bob");
+        carol = node("carol");
+        Startables.deepStart(alice, bob, carol).join();
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        Stream.of(alice, bob, carol).filter(c -> c != null).forEach(ZreContainer::stop);
+        if (network != null) {
+            network.close();
+        }
+    }
+
+    private static ZreContainer node(String name) {
+        return new ZreContainer()
+                .withNetwork(network)
+                .withNodeName(name)
+                .withGroups(GROUP)
+                .withEvasiveTimeout(EVASIVE)
+                .withExpiredTimeout(EXPIRED)
+                // ENTER and EXIT (with its reason) are logged at debug by the node
+                .withEnv("LOGGING_LEVEL_DEV_ZRE_INTERNAL", "DEBUG");
+    }
+
+    /** How much of each container's log existed when the test began: tests look only at what follows. */
+    private final Map<ZreContainer, Integer> logMark = new java.util.HashMap<>();
+
+    @BeforeEach
+    void wholeCluster() {
+        for (ZreContainer node : all()) {
+            makeHealthy(node);
+        }
+        awaitMesh();
+        for (ZreContainer node : all()) {
+            logMark.put(node, node.getLogs().length());
+        }
+    }
+
+    // ------------------------------------------------------------------ discovery and messages
+
+    @Test
+    @Order(1)
+    void everyNodeDiscoversTheOthersByBroadcastOnItsNetwork() {
+        Map<ZreContainer, ZreNodeInfo> nodes = all().stream()
+                .collect(Collectors.toMap(c -> c, ZreContainer::node));
+        for (ZreContainer node : all()) {
+            ZreNodeInfo self = nodes.get(node);
+            assertThat(self.endpoint()).as("%s binds its mailbox on eth0", node)
+                    .startsWith("tcp://" + node.ipAddress() + ":");
+            assertThat(self.groups()).contains(GROUP);
+            List<ZrePeerInfo> peers = node.peers();
+            List<ZreContainer> others = others(node);
+            assertThat(peers).extracting(ZrePeerInfo::uuid)
+                    .containsExactlyInAnyOrderElementsOf(others.stream().map(o -> nodes.get(o).uuid()).toList());
+            for (ZrePeerInfo peer : peers) {
+                ZreContainer other = others.stream().filter(o -> nodes.get(o).uuid().equals(peer.uuid())).findFirst()
+                        .orElseThrow();
+                assertThat(peer.name()).isEqualTo(nodes.get(other).name());
+                assertThat(peer.address()).isEqualTo(nodes.get(other).endpoint());
+                assertThat(peer.groups()).contains(GROUP);
+                node.awaitLog("ENTER " + peer.name() + " " + peer.uuid(), DELIVERY);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> listed = (List<Map<String, Object>>) alice.actuator().get("peers");
+        assertThat(listed).as("the actuator endpoint lists the peers")
+                .extracting(p -> hex(String.valueOf(p.get("uuid"))))
+                .containsExactlyInAnyOrder(nodes.get(bob).uuid(), nodes.get(carol).uuid());
+    }
+
+    @Test
+    @Order(2)
+    void aShoutReachesEveryOtherMemberOfTheGroup() {
+        String sender = alice.uuid();
+        String text = "hello everyone " + System.nanoTime();
+        alice.shout(GROUP, text);
+        for (ZreContainer receiver : List.of(bob, carol)) {
+            ZreMessageInfo message = receiver.awaitMessage(m -> text.equals(m.text()), DELIVERY);
+            assertThat(message.isShout()).isTrue();
+            assertThat(message.group()).isEqualTo(GROUP);
+            assertThat(message.peer()).isEqualTo(sender);
+            assertThat(message.name()).isEqualTo("alice");
+        }
+        assertThat(alice.messages()).as("a node does not hear its own shout").noneMatch(m -> text.equals(m.text()));
+    }
+
+    @Test
+    @Order(3)
+    void aWhisperReachesOnlyItsPeer() {
+        String text = "psst " + System.nanoTime();
+        alice.whisper(carol.uuid(), text);
+        ZreMessageInfo message = carol.awaitMessage(m -> text.equals(m.text()), DELIVERY);
+        assertThat(message.isWhisper()).isTrue();
+        assertThat(message.peer()).isEqualTo(alice.uuid());
+        assertThat(bob.messages()).noneMatch(m -> text.equals(m.text()));
+    }
+
+    @Test
+    @Order(4)
+    void joinAndLeaveAreSeenByThePeers() {
+        String bobUuid = bob.uuid();
+        bob.join("ops");
+        alice.awaitPeers(peers -> peers.stream().anyMatch(p -> p.uuid().equals(bobUuid) && p.groups().contains("ops")),
+                "bob in ops", DELIVERY);
+        assertThat(alice.groups()).anySatisfy(g -> {
+            assertThat(g.name()).isEqualTo("ops");
+            assertThat(g.members()).containsExactly(bobUuid);
+            assertThat(g.joined()).isFalse();
+        });
+        bob.leave("ops");
+        carol.awaitPeers(peers -> peers.stream().anyMatch(p -> p.uuid().equals(bobUuid) && !p.groups().contains("ops")),
+                "bob out of ops", DELIVERY);
+        alice.awaitPeers(peers -> peers.stream().anyMatch(p -> p.uuid().equals(bobUuid) && !p.groups().contains("ops")),
+                "bob out of ops", DELIVERY);
+    }
+
+    // ------------------------------------------------------------------ liveness
+
+    @Test
+    @Order(5)
+    void aNodeUnpausedBeforeExpiryStaysAndMessagesFlow() {
+        String carolUuid = carol.uuid();
+        PeerWatch watch = PeerWatch.of(carolUuid, alice, bob);
+        carol.pause();
+        Duration unpausedAt;
+        try {
+            watch.awaitNotAlive(EVASIVE.plus(MARGIN));
+        } finally {
+            carol.unpause();
+            unpausedAt = watch.elapsed();
+        }
+        report("pause, unpause before expiry: %s, unpaused at %s", watch, unpausedAt);
+        assertThat(unpausedAt).as("unpaused before the expired timeout, or this test proves nothing")
+                .isLessThan(EXPIRED);
+        watch.awaitWhilePresent(() -> all().stream().allMatch(this::seesEveryOtherAlive), DELIVERY,
+                "carol alive again everywhere");
+
+        String fromCarol = "back " + System.nanoTime();
+        carol.shout(GROUP, fromCarol);
+        String toCarol = "welcome back " + System.nanoTime();
+        alice.shout(GROUP, toCarol);
+        alice.awaitMessage(m -> fromCarol.equals(m.text()), DELIVERY);
+        bob.awaitMessage(m -> fromCarol.equals(m.text()), DELIVERY);
+        carol.awaitMessage(m -> toCarol.equals(m.text()), DELIVERY);
+        for (ZreContainer observer : List.of(alice, bob)) {
+            assertThat(exits(observer, carolUuid)).as("%s never saw carol exit", observer).isEmpty();
+        }
+        assertThat(carol.uuid()).isEqualTo(carolUuid);
+    }
+
+    @Test
+    @Order(6)
+    void aPausedNodeTurnsEvasiveThenExpiresAndReturnsWhenUnpaused() {
+        String carolUuid = carol.uuid();
+        PeerWatch watch = PeerWatch.of(carolUuid, alice, bob);
+        carol.pause();
+        try {
+            watch.awaitNotAlive(EVASIVE.plus(MARGIN));
+            watch.awaitGone(EXPIRED.plus(MARGIN));
+        } finally {
+            carol.unpause();
+        }
+        report("pause until expiry: %s", watch);
+        for (ZreContainer observer : List.of(alice, bob)) {
+            assertThat(watch.notAlive().get(observer)).as("%s reported carol evasive before EXIT", observer)
+                    .isNotNull()
+                    .isLessThan(watch.gone().get(observer));
+            assertThat(watch.gone().get(observer)).as("%s expired carol, it did not drop her at once", observer)
+                    .isGreaterThanOrEqualTo(EARLIEST_EXPIRY);
+            assertThat(exits(observer, carolUuid)).containsExactly("EXPIRED");
+        }
+        // carol's own node saw nothing while frozen: it expires the others, then everyone meets again
+        awaitMesh();
+        assertThat(carol.uuid()).isEqualTo(carolUuid);
+        awaitLog(alice, "ENTER carol " + carolUuid, DELIVERY);
+        assertThat(countOf(logSinceStart(alice), "ENTER carol " + carolUuid)).as("carol entered again, once")
+                .isEqualTo(1);
+    }
+
+    @Test
+    @Order(7)
+    void aPartitionedNodeExitsOnBothSidesAndReentersAfterReconnect() {
+        String carolUuid = carol.uuid();
+        String aliceUuid = alice.uuid();
+        String bobUuid = bob.uuid();
+        PeerWatch watch = PeerWatch.of(carolUuid, alice, bob);
+        carol.disconnect();
+        try {
+            watch.awaitGone(EXPIRED.plus(MARGIN));
+            // carol's HTTP port is unreachable without her network; her log tells what she saw
+            awaitLog(carol, "EXIT alice " + aliceUuid + " (EXPIRED)", EXPIRED.plus(MARGIN));
+            awaitLog(carol, "EXIT bob " + bobUuid + " (EXPIRED)", EXPIRED.plus(MARGIN));
+        } finally {
+            carol.reconnect();
+        }
+        Duration reconnectedAt = watch.elapsed();
+        report("partition: %s, carol saw both exit and was reconnected at %s", watch, reconnectedAt);
+        for (ZreContainer observer : List.of(alice, bob)) {
+            assertThat(watch.gone().get(observer)).isGreaterThanOrEqualTo(EARLIEST_EXPIRY);
+            assertThat(exits(observer, carolUuid)).containsExactly("EXPIRED");
+        }
+
+        awaitMesh();
+        Duration meshedAt = watch.elapsed();
+        report("partition healed: every node sees the other two again %s after reconnect", meshedAt.minus(reconnectedAt));
+        assertThat(carol.uuid()).isEqualTo(carolUuid);
+        String fromCarol = "healed " + System.nanoTime();
+        carol.shout(GROUP, fromCarol);
+        alice.awaitMessage(m -> fromCarol.equals(m.text()), DELIVERY);
+        bob.awaitMessage(m -> fromCarol.equals(m.text()), DELIVERY);
+        String toCarol = "you are back " + System.nanoTime();
+        bob.whisper(carolUuid, toCarol);
+        carol.awaitMessage(m -> toCarol.equals(m.text()), DELIVERY);
+    }
+
+    // ------------------------------------------------------------------ leaving and restarting
+
+    @Test
+    @Order(8)
+    void aGracefullyStoppedNodeLeavesAtOnce() {
+        String carolUuid = carol.uuid();
+        PeerWatch watch = PeerWatch.of(carolUuid, alice, bob);
+        carol.stopGracefully(Duration.ofSeconds(10));
+        Duration stoppedAt = watch.elapsed();
+        watch.awaitGone(EXPIRED.plus(MARGIN));
+        report("graceful stop: %s, docker stop returned at %s", watch, stoppedAt);
+        assertThat(watch.lastGone()).as("EXIT follows a graceful stop within about a second, well before expiry")
+                .isLessThanOrEqualTo(stoppedAt.plus(Duration.ofMillis(2500)));
+        for (ZreContainer observer : List.of(alice, bob)) {
+            assertThat(exits(observer, carolUuid)).containsExactly("LEFT");
+        }
+    }
+
+    @Test
+    @Order(9)
+    void aKilledNodeExpiresAndRestartsWithAFreshUuidLeavingNoGhost() {
+        String oldUuid = carol.uuid();
+        PeerWatch watch = PeerWatch.of(oldUuid, alice, bob);
+        carol.kill();
+        watch.awaitGone(EXPIRED.plus(MARGIN));
+        report("docker kill: %s", watch);
+        assertThat(watch.firstGone()).as("a killed node cannot say goodbye; it is dropped only by expiry")
+                .isGreaterThanOrEqualTo(EARLIEST_EXPIRY);
+        for (ZreContainer observer : List.of(alice, bob)) {
+            assertThat(exits(observer, oldUuid)).containsExactly("EXPIRED");
+        }
+
+        carol.stop();
+        carol.start();
+        String freshUuid = carol.uuid();
+        assertThat(freshUuid).isNotEqualTo(oldUuid).matches("[0-9A-F]{32}");
+        awaitMesh();
+        report("restart after kill: new UUID %s, meshed %s after the kill", freshUuid, watch.elapsed());
+        // and stays so: the old UUID does not come back with later beacons (a few beacon intervals)
+        PeerWatch fresh = PeerWatch.of(freshUuid, alice, bob);
+        fresh.awaitWhilePresent(() -> fresh.elapsed().compareTo(Duration.ofSeconds(3)) > 0
+                && all().stream().allMatch(this::seesExactlyTheOthers), DELIVERY, "a stable mesh without ghosts");
+        assertThat(all().stream().flatMap(n -> n.peers().stream()).map(ZrePeerInfo::uuid)).doesNotContain(oldUuid);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static List<ZreContainer> all() {
+        return List.of(alice, bob, carol);
+    }
+
+    private static List<ZreContainer> others(ZreContainer node) {
+        return all().stream().filter(n -> n != node).toList();
+    }
+
+    /** Undoes what an earlier (failed) test may have left: a paused, stopped or cut-off container. */
+    private static void makeHealthy(ZreContainer node) {
+        if (node.getContainerId() != null) {
+            var state = node.getDockerClient().inspectContainerCmd(node.getContainerId()).exec().getState();
+            if (Boolean.TRUE.equals(state.getPaused())) {
+                node.unpause();
+            }
+        }
+        boolean answers;
+        try {
+            answers = node.isRunning() && !node.node().uuid().isEmpty();
+        } catch (RuntimeException e) {
+            answers = false;
+        }
+        if (!answers) {
+            node.stop();
+            node.start();
+        }
+    }
+
+    /** Waits until every node sees exactly the current UUIDs of the other two. */
+    private static void awaitMesh() {
+        Map<ZreContainer, String> uuids = all().stream().collect(Collectors.toMap(n -> n, ZreContainer::uuid));
+        for (ZreContainer node : all()) {
+            Set<String> expected = others(node).stream().map(uuids::get).collect(Collectors.toCollection(TreeSet::new));
+            node.awaitPeers(peers -> uuidsOf(peers).equals(expected), "exactly the peers " + expected, MESH);
+        }
+    }
+
+    private boolean seesExactlyTheOthers(ZreContainer node) {
+        Set<String> expected = others(node).stream().map(ZreContainer::uuid).collect(Collectors.toSet());
+        return uuidsOf(node.peers()).equals(expected);
+    }
+
+    private boolean seesEveryOtherAlive(ZreContainer node) {
+        List<ZrePeerInfo> peers = node.peers();
+        return peers.size() == 2 && peers.stream().allMatch(ZrePeerInfo::isAlive);
+    }
+
+    private static Set<String> uuidsOf(List<ZrePeerInfo> peers) {
+        return peers.stream().map(ZrePeerInfo::uuid).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The container's log since the test began (all of it after a restart). */
+    private String logSinceStart(ZreContainer container) {
+        String logs = container.getLogs();
+        int mark = logMark.getOrDefault(container, 0);
+        return mark <= logs.length() ? logs.substring(mark) : logs;
+    }
+
+    /** Waits until the container logged a text since the test began. */
+    private void awaitLog(ZreContainer container, String text, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!logSinceStart(container).contains(text)) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError(container + " did not log '" + text + "' within " + timeout);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    /** The reasons of the EXITs of one peer that a node logged since the test began, oldest first. */
+    private List<String> exits(ZreContainer observer, String peerUuid) {
+        Matcher m = EXIT_LINE.matcher(logSinceStart(observer));
+        List<String> reasons = new java.util.ArrayList<>();
+        while (m.find()) {
+            if (m.group(2).equals(peerUuid)) {
+                reasons.add(m.group(3));
+            }
+        }
+        return reasons;
+    }
+
+    /** A UUID in the REST API's form (32 upper-case hex digits), whichever form it came in. */
+    private static String hex(String uuid) {
+        return uuid.replace("-", "").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static int countOf(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static void report(String format, Object... args) {
+        System.out.println("[zre-cluster] " + String.format(format, args));
+    }
+}
