@@ -1,0 +1,17 @@
+package dev.zre.sample;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * A one-page ZRE chat and peer browser on the ZRE Spring Boot starter. Start two instances on one
+ * machine (they use loopback) and watch them find each other at http://localhost:8080.
+ */
+@SpringBootApplication
+public class SampleApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(SampleApplication.class, args);
+	}
+
+}

@@ -1,0 +1,118 @@
+package dev.zre.sample;
+
+import dev.zre.ZreNode;
+import dev.zre.protocol.Uuids;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * One real sample application in the test JVM: web server on a random port of 127.0.0.1, ZRE node on
+ * loopback with the beacon port its cluster shares. Close it to stop both.
+ */
+final class SampleInstance implements AutoCloseable {
+
+	/** Generous, because the build machine is shared; only ever a deadline, never an expectation. */
+	static final Duration DEADLINE = Duration.ofSeconds(60);
+
+	private final ConfigurableApplicationContext context;
+
+	private final String baseUrl;
+
+	private final RestClient rest;
+
+	private SampleInstance(ConfigurableApplicationContext context) {
+		this.context = context;
+		this.baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+		this.rest = RestClient.builder().baseUrl(this.baseUrl).build();
+	}
+
+	/** A beacon port for one test cluster, so that clusters of different tests never meet. */
+	static int randomBeaconPort() {
+		return ThreadLocalRandom.current().nextInt(20000, 30000);
+	}
+
+	/** Starts an instance named {@code name} in the cluster of {@code beaconPort}. */
+	static SampleInstance start(String name, int beaconPort) {
+		// command-line arguments: they win over the shipped application.yml
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class).run(
+				"--server.port=0", "--server.address=127.0.0.1", "--zre.interface=loopback",
+				"--zre.port=" + beaconPort, "--zre.name=" + name, "--zre.beacon-interval=100ms",
+				"--spring.main.banner-mode=off");
+		return new SampleInstance(context);
+	}
+
+	String url() {
+		return this.baseUrl + "/";
+	}
+
+	ZreNode node() {
+		return this.context.getBean(ZreNode.class);
+	}
+
+	String uuid() {
+		return Uuids.toHex(node().uuid());
+	}
+
+	RestClient rest() {
+		return this.rest;
+	}
+
+	Map<String, Object> getObject(String path) {
+		return this.rest.get().uri(path).retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() {
+		});
+	}
+
+	List<Map<String, Object>> getList(String path) {
+		return this.rest.get().uri(path).retrieve().body(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+		});
+	}
+
+	void post(String path, Object body) {
+		this.rest.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
+	}
+
+	void post(String path) {
+		this.rest.post().uri(path).retrieve().toBodilessEntity();
+	}
+
+	void delete(String path) {
+		this.rest.delete().uri(path).retrieve().toBodilessEntity();
+	}
+
+	/** Waits until this instance lists {@code other} among its peers. */
+	void awaitPeer(SampleInstance other) {
+		eventually("peer " + other.node().name() + " listed by " + node().name(),
+				() -> getList("/api/peers").stream().anyMatch((p) -> other.uuid().equals(p.get("uuid"))));
+	}
+
+	/** Polls a condition until it holds, failing at the {@link #DEADLINE}. */
+	static void eventually(String what, BooleanSupplier condition) {
+		long deadline = System.nanoTime() + DEADLINE.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("not within " + DEADLINE + ": " + what);
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError("interrupted while waiting for " + what, ex);
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}
