@@ -91,9 +91,13 @@ public class ZreNodeLifecycle implements SmartLifecycle {
             return;
         }
         ZreStatistics statistics = this.node.statistics();
-        long expected = statistics.messagesSent(Command.LEAVE) + (long) groups.size() * this.node.peers().size();
+        int peers = this.node.peers().size();
+        long expected = statistics.messagesSent(Command.LEAVE) + (long) groups.size() * peers;
         this.groupsToRejoin.addAll(groups);
         groups.forEach(this.node::leave);
+        if (peers == 0) {
+            return;
+        }
         long deadline = System.nanoTime() + this.leaveGracePeriod.toNanos();
         try {
             while (statistics.messagesSent(Command.LEAVE) < expected && System.nanoTime() < deadline) {
