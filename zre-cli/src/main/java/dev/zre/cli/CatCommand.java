@@ -18,6 +18,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code zre cat GROUP}: prints the group's SHOUTs, and shouts stdin's lines to it. */
 @Command(name = "cat", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Print a group's SHOUTs; shout stdin's lines to it.",
         description = {
             "Joins GROUP and prints every SHOUT to it on stdout, one line per message (the content "
                     + "frames concatenated; a newline is added unless the message ends with one).",
@@ -50,9 +51,10 @@ final class CatCommand implements Callable<Integer> {
             description = "How long to wait for a peer in GROUP before sending; exit 1 when none comes. Default: ${DEFAULT-VALUE}.")
     Duration wait = Duration.ofSeconds(5);
 
-    @Option(names = "--linger", paramLabel = "DURATION", defaultValue = "500ms", converter = Converters.DurationConverter.class,
-            description = "After stdin ends, how long to stay so the last lines are delivered. Default: ${DEFAULT-VALUE}.")
-    Duration linger = Duration.ofMillis(500);
+    @Option(names = "--linger", paramLabel = "DURATION", defaultValue = "1500ms", converter = Converters.DurationConverter.class,
+            description = "After stdin ends, how long to stay so the last lines are delivered (long enough for one "
+                    + "reconnect of a stalled connection). Default: ${DEFAULT-VALUE}.")
+    Duration linger = Duration.ofMillis(1500);
 
     @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "0", converter = Converters.CountConverter.class,
             description = "Exit after printing N messages (0: no limit).")

@@ -25,6 +25,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code zre monitor}: a live table of the peers and the node's counters. */
 @picocli.CommandLine.Command(name = "monitor", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Live table of peers and counters (--silent: only listen to beacons).",
         description = {
             "Shows who is on the network: a live table of peers (name, UUID, address, state, groups, "
                     + "headers, last seen) and counters, and one line per ENTER / EXIT / JOIN / LEAVE / EVASIVE"

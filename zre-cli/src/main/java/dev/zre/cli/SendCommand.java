@@ -22,6 +22,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code zre send}: one SHOUT or WHISPER, then exit. */
 @Command(name = "send", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Send one SHOUT or WHISPER and exit (1 if nobody came in time).",
         description = {
             "Sends one message and exits: a SHOUT to --group, or a WHISPER to --peer. Waits up to "
                     + "--timeout until the group has --min-peers members (or the peer is connected), sends to "
@@ -60,9 +61,10 @@ final class SendCommand implements Callable<Integer> {
             description = "With --group: wait until at least N peers are in it. Default: ${DEFAULT-VALUE}.")
     int minPeers = 1;
 
-    @Option(names = "--linger", paramLabel = "DURATION", defaultValue = "500ms", converter = Converters.DurationConverter.class,
-            description = "How long to stay after sending so the message is delivered. Default: ${DEFAULT-VALUE}.")
-    Duration linger = Duration.ofMillis(500);
+    @Option(names = "--linger", paramLabel = "DURATION", defaultValue = "1500ms", converter = Converters.DurationConverter.class,
+            description = "How long to stay after sending so the message is delivered (long enough for one "
+                    + "reconnect of a stalled connection). Default: ${DEFAULT-VALUE}.")
+    Duration linger = Duration.ofMillis(1500);
 
     @Override
     public Integer call() throws Exception {

@@ -22,6 +22,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code zre shell}: an interactive node, or with {@code --json} the node that test drivers talk to. */
 @Command(name = "shell", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Interactive node: join, leave, shout, whisper, list peers (--json: JSON lines).",
         description = {
             "Runs a node and reads commands from stdin; prints events as they happen.",
             "",

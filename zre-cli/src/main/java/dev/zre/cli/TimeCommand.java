@@ -16,13 +16,14 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code zre time}: shouts the time to a group every second (a heartbeat source for demos and tests). */
 @Command(name = "time", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Shout the current time to a group every second.",
         description = {
             "Shouts the current time (ISO-8601 UTC, e.g. 2026-01-31T12:00:00.123Z) to GROUP every "
                     + "--interval and prints each value sent. Runs until Ctrl-C / SIGTERM or --count values."
         })
 final class TimeCommand implements Callable<Integer> {
 
-    private static final long LINGER_MILLIS = 500;
+    private static final long LINGER_MILLIS = 1500;
 
     @ParentCommand
     @Nullable ZreCli root;
