@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class RestApiTest {
 		assertThat((String) node.get("uuid")).matches(HEX_UUID).isEqualTo(alice.uuid());
 		assertThat(node.get("name")).isEqualTo("alice");
 		assertThat((String) node.get("endpoint")).startsWith("tcp://127.0.0.1:");
-		assertThat(node.get("groups")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+		assertThat(node.get("groups")).asInstanceOf(InstanceOfAssertFactories.LIST)
 			.contains("presence");
 	}
 
@@ -242,8 +243,18 @@ class RestApiTest {
 	}
 
 	@Test
-	void actuatorExposesHealth() {
-		assertThat(alice.getObject("/actuator/health").get("status")).isEqualTo("UP");
+	void actuatorExposesZreHealthEndpointMetricsAndPrometheus() {
+		Map<String, Object> health = alice.getObject("/actuator/health");
+		assertThat(health.get("status")).isEqualTo("UP");
+		assertThat(health.get("components")).asInstanceOf(InstanceOfAssertFactories.MAP)
+			.extractingByKey("zre")
+			.asInstanceOf(InstanceOfAssertFactories.MAP)
+			.containsEntry("status", "UP");
+		assertThat(alice.getObject("/actuator/zre").get("node")).asInstanceOf(InstanceOfAssertFactories.MAP)
+			.containsEntry("name", "alice");
+		assertThat(alice.getObject("/actuator/metrics").get("names")).asInstanceOf(InstanceOfAssertFactories.LIST)
+			.contains("zre.peers", "zre.messages.received");
+		assertThat(alice.rest().get().uri("/actuator/prometheus").retrieve().body(String.class)).contains("zre_peers");
 	}
 
 	private static Map<String, Object> peer(SampleInstance of, SampleInstance peer) {
