@@ -175,7 +175,7 @@ class ClusterTest {
     }
 
     @Test
-    void gracefulStopIsSeenAsExitLeftWithinASecond() throws Exception {
+    void gracefulStopIsSeenAsExitLeftAtOnce() throws Exception {
         try (TestNodes nodes = new TestNodes()) {
             TestNodes.Started a = nodes.start("a");
             TestNodes.Started b = nodes.start("b");
@@ -184,7 +184,7 @@ class ClusterTest {
             c.awaitEnter(b.node());
             b.node().stop();
             for (TestNodes.Started x : List.of(a, c)) {
-                ZreEvent.Exit exit = x.await(ZreEvent.Exit.class, e -> e.peer().equals(b.node().uuid()), Duration.ofMillis(1500));
+                ZreEvent.Exit exit = x.await(ZreEvent.Exit.class, e -> e.peer().equals(b.node().uuid()), Duration.ofSeconds(2));
                 assertThat(exit.reason()).isEqualTo(ExitReason.LEFT);
                 assertThat(exit.peerName()).isEqualTo("b");
                 assertThat(x.node().peers()).doesNotContain(b.node().uuid());
@@ -263,7 +263,7 @@ class ClusterTest {
             assertThat(a.await(ZreEvent.Whisper.class, w -> true, DEADLINE).text()).isEqualTo("over the static link");
             assertThat(a.node().statistics().get(ZreStatistics.Counter.BEACONS_SENT)).isZero();
             b.node().stop();
-            ZreEvent.Exit exit = a.await(ZreEvent.Exit.class, e -> e.peer().equals(b.node().uuid()), Duration.ofMillis(1500));
+            ZreEvent.Exit exit = a.await(ZreEvent.Exit.class, e -> e.peer().equals(b.node().uuid()), Duration.ofSeconds(2));
             assertThat(exit.reason()).isEqualTo(ExitReason.LEFT);
             assertThat(a.node().statistics().messagesReceived(Command.GOODBYE)).isEqualTo(1);
         }
@@ -392,7 +392,7 @@ class ClusterTest {
                 slow.hello("slow");
                 a.await(ZreEvent.Enter.class, e -> e.peer().equals(slow.uuid), DEADLINE);
                 byte[] big = new byte[1 << 20];
-                for (int i = 0; i < 64 && a.node().statistics().protocolErrors(ProtocolError.SEND_OVERFLOW) == 0; i++) {
+                for (int i = 0; i < 200 && a.node().statistics().protocolErrors(ProtocolError.SEND_OVERFLOW) == 0; i++) {
                     a.node().whisper(slow.uuid, big); // the slow peer reads nothing: TCP buffers and the queue fill up
                     Thread.sleep(5);
                 }

@@ -60,6 +60,7 @@ public final class RawPeer implements AutoCloseable {
         router = context.createSocket(SocketType.ROUTER);
         router.setHandshakeIvl(1000);
         router.setRouterHandover(true); // like a node: a reconnecting peer takes its identity over at once
+        router.setRcvHWM(2); // what the test does not read pushes back to the node instead of piling up here
         int port = router.bindToRandomPort("tcp://127.0.0.1", 0xC000, 0xFFFF);
         endpoint = "tcp://127.0.0.1:" + port;
         if (nodeEndpoint != null) {
