@@ -106,7 +106,14 @@ function onEvent(e) {
     case 'EXIT': {
       const row = document.querySelector(`#peer-list li[data-uuid="${e.peer}"]`);
       if (row) row.classList.add('leaving');
-      setTimeout(() => { state.peers.delete(e.peer); delete state.presence[e.peer]; renderPeers(); renderWhisperTargets(); }, 350);
+      const gone = state.peers.get(e.peer);   // an EXIT (REPLACED) may be followed at once by a new ENTER
+      setTimeout(() => {
+        if (state.peers.get(e.peer) !== gone) return;
+        state.peers.delete(e.peer);
+        delete state.presence[e.peer];
+        renderPeers();
+        renderWhisperTargets();
+      }, 350);
       refreshSoon();
       break;
     }

@@ -144,6 +144,9 @@ class RestApiTest {
 			.anyMatch((m) -> "SHOUT".equals(m.get("type")) && group.equals(m.get("group"))
 					&& "hello group".equals(m.get("text")) && alice.uuid().equals(m.get("peer"))
 					&& "alice".equals(m.get("name")) && m.get("at") != null));
+		assertThat(bob.getList("/api/messages")).filteredOn((m) -> group.equals(m.get("group")))
+			.singleElement()
+			.satisfies((m) -> assertThat(m).containsOnlyKeys("type", "peer", "name", "group", "text", "at"));
 		assertThat(alice.getList("/api/messages")).noneMatch((m) -> group.equals(m.get("group")));
 		assertThat(alice.getList("/api/sent")).anyMatch((m) -> group.equals(m.get("group")));
 	}
