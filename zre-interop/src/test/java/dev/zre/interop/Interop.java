@@ -109,10 +109,14 @@ final class Interop {
                         "--no-fund", "--prefer-offline", "--loglevel=error")).orThrow();
                 Files.writeString(stampFile, stamp);
             }
-            Shell.run(Duration.ofSeconds(30), dir.toFile(), List.of("node", "-e",
-                    "const Z = require('zyre.js'); if (typeof require('zeromq').socket !== 'function') "
-                            + "throw new Error('zeromq shim does not expose the v5 API');"))
-                    .orThrow();
+            // zyre.js must resolve "zeromq" to the shim, and the shim must expose the v5 API
+            Shell.run(Duration.ofSeconds(30), dir.toFile(), List.of("node", "-e", String.join("\n",
+                    "const fs = require('fs'); const path = require('path');",
+                    "const zyreDir = path.dirname(require.resolve('zyre.js'));",
+                    "const used = fs.realpathSync(require.resolve('zeromq', { paths: [zyreDir] }));",
+                    "if (!used.includes('zeromq-shim')) throw new Error('zyre.js uses ' + used);",
+                    "if (typeof require('zeromq').socket !== 'function') throw new Error('no v5 API in the shim');",
+                    "require('zyre.js');"))).orThrow();
             installed = dir;
             return dir;
         } catch (IOException e) {
