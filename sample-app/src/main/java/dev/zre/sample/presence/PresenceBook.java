@@ -1,11 +1,11 @@
 package dev.zre.sample.presence;
 
+import dev.zre.protocol.Uuids;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import dev.zre.protocol.Uuids;
 import org.springframework.stereotype.Component;
 
 /** This node's status and the last status each peer announced. */
