@@ -61,11 +61,11 @@ final class JsonCommands {
             }
             cmd = s;
             return run(s, command, id);
-        } catch (Refused | IllegalArgumentException | IllegalStateException e) {
+        } catch (RuntimeException e) { // nothing a driver sends may end the shell
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("event", "ERROR");
             error.put("cmd", cmd);
-            error.put("message", e.getMessage());
+            error.put("message", e.getMessage() != null ? e.getMessage() : e.toString());
             putId(error, id);
             out.json(error);
             return true;
