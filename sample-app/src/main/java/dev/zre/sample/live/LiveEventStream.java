@@ -111,10 +111,13 @@ public class LiveEventStream implements SmartLifecycle, DisposableBean {
 		this.sender.shutdownNow();
 	}
 
-	/** Stops after the ZRE node (so the last events still go out) and before the web server. */
+	/**
+	 * Stops after the ZRE node ({@code DEFAULT_PHASE - 512}) and before the web server's graceful
+	 * shutdown ({@code DEFAULT_PHASE - 1024}), which would otherwise wait for the open streams.
+	 */
 	@Override
 	public int getPhase() {
-		return SmartLifecycle.DEFAULT_PHASE - 1024;
+		return SmartLifecycle.DEFAULT_PHASE - 768;
 	}
 
 }
