@@ -23,7 +23,8 @@ import picocli.CommandLine.ParentCommand;
             "Joins GROUP and prints every SHOUT to it on stdout, one line per message (the content "
                     + "frames concatenated; a newline is added unless the message ends with one).",
             "",
-            "When stdin is not a terminal (or with --stdin), each input line is shouted to GROUP:",
+            "When stdin is a pipe or file (not a terminal, not /dev/null; or with --stdin), each input "
+                    + "line is shouted to GROUP:",
             "  uptime | zre cat uptime",
             "Before the first line is sent, cat waits up to --wait for a peer in GROUP and exits with"
                     + " code 1 if none appears (--wait 0: do not wait, lines nobody hears are lost).",
@@ -68,7 +69,7 @@ final class CatCommand implements Callable<Integer> {
         options.checkGroup("parameter 'GROUP'", group);
         Io io = ZreCli.io(root);
         Output out = new Output(io.out());
-        boolean readStdin = stdin != null ? stdin : !io.stdinIsTty();
+        boolean readStdin = stdin != null ? stdin : !io.stdinIsTty() && !io.stdinIsNull();
         CompletableFuture<Integer> done = new CompletableFuture<>();
         AtomicInteger printed = new AtomicInteger();
         try (NodeSession session = new NodeSession(io, options, java.util.List.of(group), event -> {

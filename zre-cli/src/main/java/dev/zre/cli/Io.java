@@ -17,23 +17,34 @@ import java.nio.file.Path;
  * @param out standard output (messages and events), UTF-8
  * @param err diagnostics
  * @param stdinIsTty whether standard input is a terminal (then {@code zre cat} does not read it)
+ * @param stdinIsNull whether standard input is {@code /dev/null} (a container or service without
+ *        input; then {@code zre cat} does not read it either)
  * @param stdoutIsTty whether standard output is a terminal (then {@code zre monitor} redraws its table)
  * @param shutdownHook whether to stop nodes from a JVM shutdown hook on Ctrl-C / SIGTERM
  */
-record Io(InputStream in, PrintStream out, PrintStream err, boolean stdinIsTty, boolean stdoutIsTty,
-        boolean shutdownHook) {
+record Io(InputStream in, PrintStream out, PrintStream err, boolean stdinIsTty, boolean stdinIsNull,
+        boolean stdoutIsTty, boolean shutdownHook) {
 
     /** The process's own streams. */
     static Io system() {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         boolean console = System.console() != null;
-        return new Io(new FileInputStream(FileDescriptor.in), out, err, isTerminal(0, console), isTerminal(1, console), true);
+        return new Io(new FileInputStream(FileDescriptor.in), out, err, isTerminal(0, console), isDevNull(0),
+                isTerminal(1, console), true);
     }
 
     /** Captured streams for in-process runs: no terminal, no shutdown hook. */
     static Io of(InputStream in, PrintStream out, PrintStream err) {
-        return new Io(in, out, err, false, false, false);
+        return new Io(in, out, err, false, false, false, false);
+    }
+
+    private static boolean isDevNull(int fd) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString().equals("/dev/null");
+        } catch (Exception | LinkageError e) {
+            return false;
+        }
     }
 
     /** Linux tells through /proc which file a descriptor is; elsewhere fall back to System.console(). */

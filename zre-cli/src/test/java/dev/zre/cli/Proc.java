@@ -18,8 +18,12 @@ final class Proc implements AutoCloseable {
     final Lines out = new Lines();
     final Lines err = new Lines();
 
-    private Proc(List<String> command) throws IOException {
-        process = new ProcessBuilder(command).start();
+    private Proc(List<String> command, boolean nullStdin) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (nullStdin) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
+        process = builder.start();
         pump(process.getInputStream(), out, "stdout");
         pump(process.getErrorStream(), err, "stderr");
     }
@@ -34,15 +38,24 @@ final class Proc implements AutoCloseable {
 
     /** {@code java -jar zre-cli.jar args...} */
     static Proc java(String... args) throws IOException {
+        return java(false, args);
+    }
+
+    /** {@code java -jar zre-cli.jar args... < /dev/null}, as a container without input runs it. */
+    static Proc javaWithoutInput(String... args) throws IOException {
+        return java(true, args);
+    }
+
+    private static Proc java(boolean nullStdin, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
         command.addAll(List.of(args));
-        return new Proc(command);
+        return new Proc(command, nullStdin);
     }
 
     /** Any command, e.g. the launcher script. */
     static Proc of(String... command) throws IOException {
-        return new Proc(List.of(command));
+        return new Proc(List.of(command), false);
     }
 
     private static void pump(InputStream in, OutputStream sink, String name) {

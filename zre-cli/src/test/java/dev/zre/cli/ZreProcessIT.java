@@ -38,6 +38,19 @@ class ZreProcessIT {
     }
 
     @Test
+    void catWithStdinFromDevNullOnlyPrints() throws Exception {
+        try (Peers net = new Peers(); Proc reader = Proc.javaWithoutInput(net.args("cat", "news", "--name", "reader",
+                "--count", "1", "--wait", "1s"))) {
+            Peers.Node bob = net.start("bob", b -> { });
+            bob.await(ZreEvent.Join.class, j -> j.group().equals("news"));
+            Thread.sleep(1500); // past --wait: a cat that wanted to send would have given up by now
+            bob.node().shout("news", "extra! extra!");
+            assertThat(reader.awaitExit(EXIT)).as(reader.err.text()).isZero();
+            reader.awaitOut(l -> l.equals("extra! extra!"), "the shout");
+        }
+    }
+
+    @Test
     void jsonShellProcessIsDrivenByJsonLinesAndLeavesOnSigterm() throws Exception {
         try (Peers net = new Peers(); Proc alice = Proc.java(net.args("shell", "--json", "--name", "alice", "--group", "chat"))) {
             JsonNode ready = jackson.readTree(alice.awaitOut(l -> l.contains("\"READY\""), "READY"));
