@@ -1,6 +1,7 @@
 package dev.zre.testcontainers;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
@@ -141,36 +142,30 @@ public class ZreContainer extends GenericContainer<ZreContainer> {
     /**
      * Keeps the published ports on the loopback interface when Docker runs on this machine:
      * Testcontainers asks Docker for an unqualified binding, which the daemon may put on every
-     * interface (its {@code "ip"} default did not apply to it here). With a remote daemon nothing
-     * changes.
+     * interface (its {@code "ip"} default did not apply to it here: ports ended up on {@code 0.0.0.0}
+     * and {@code [::]}). With a remote daemon the bindings stay as they are.
      */
-    @Override
-    protected void configure() {
-        super.configure();
-        if (localDaemon()) {
-            withCreateContainerCmdModifier(cmd -> {
-                HostConfig hostConfig = cmd.getHostConfig();
-                if (hostConfig == null || hostConfig.getPortBindings() == null) {
-                    return;
-                }
-                Ports loopback = new Ports();
-                hostConfig.getPortBindings().getBindings().forEach((port, bindings) -> {
-                    if (bindings == null || bindings.length == 0) {
-                        loopback.bind(port, Ports.Binding.bindIp(LOOPBACK));
-                        return;
-                    }
-                    for (Ports.Binding binding : bindings) {
-                        loopback.bind(port, new Ports.Binding(LOOPBACK, binding.getHostPortSpec()));
-                    }
-                });
-                hostConfig.withPortBindings(loopback);
-            });
+    private static void bindPublishedPortsToLoopback(CreateContainerCmd cmd) {
+        HostConfig hostConfig = cmd.getHostConfig();
+        if (!localDaemon() || hostConfig == null || hostConfig.getPortBindings() == null) {
+            return;
         }
+        Ports loopback = new Ports();
+        hostConfig.getPortBindings().getBindings().forEach((port, bindings) -> {
+            if (bindings == null || bindings.length == 0) {
+                loopback.bind(port, Ports.Binding.bindIp(LOOPBACK));
+                return;
+            }
+            for (Ports.Binding binding : bindings) {
+                loopback.bind(port, new Ports.Binding(LOOPBACK, binding.getHostPortSpec()));
+            }
+        });
+        hostConfig.withPortBindings(loopback);
     }
 
     /**
      * The host to reach the published ports at: {@code 127.0.0.1} when Docker runs on this machine
-     * (see {@link #configure()}), else what Testcontainers finds (or {@code TESTCONTAINERS_HOST_OVERRIDE}).
+     * (see {@link #bindPublishedPortsToLoopback}), else what Testcontainers finds (or {@code TESTCONTAINERS_HOST_OVERRIDE}).
      */
     @Override
     public String getHost() {
@@ -184,6 +179,7 @@ public class ZreContainer extends GenericContainer<ZreContainer> {
 
     private void configureDefaults() {
         withExposedPorts(HTTP_PORT);
+        withCreateContainerCmdModifier(ZreContainer::bindPublishedPortsToLoopback);
         withEnv("SERVER_PORT", String.valueOf(HTTP_PORT));
         withEnv("ZRE_INTERFACE", "eth0");
         withEnv("JAVA_TOOL_OPTIONS", DEFAULT_JAVA_TOOL_OPTIONS);
