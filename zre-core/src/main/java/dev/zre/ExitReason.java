@@ -2,7 +2,7 @@ package dev.zre;
 
 /** Why a peer left this node's view. Also the {@code reason} tag of the {@code zre.peers.exited} meter. */
 public enum ExitReason {
-    /** The peer said goodbye: a beacon with port 0, a GOODBYE message, or this node stopped. */
+    /** The peer said goodbye: a beacon with port 0 or a GOODBYE message. (A stopping node reports only STOP.) */
     LEFT,
     /** The peer was silent for longer than the expired timeout. */
     EXPIRED,

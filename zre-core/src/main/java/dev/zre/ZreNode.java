@@ -80,6 +80,7 @@ public final class ZreNode implements AutoCloseable {
             throw e instanceof ZreException ? e : new ZreException("ZRE node '" + name + "' could not start: " + e.getMessage(), e);
         }
         actor = next;
+        next.syncGroups(ownGroups); // join()/leave() calls made while the actor was being built
         startedAt = Instant.now();
         state = NodeState.RUNNING;
     }

@@ -95,15 +95,15 @@ class RobustnessTest {
     }
 
     @Test
-    void twelveNodesInOneJvmFormAFullMesh() throws Exception {
+    void twentyNodesInOneJvmFormAFullMesh() throws Exception {
         try (TestNodes nodes = new TestNodes()) {
             List<TestNodes.Started> all = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
+            for (int i = 0; i < 20; i++) {
                 all.add(nodes.start("mesh-" + i));
             }
             for (TestNodes.Started node : all) {
-                node.collect(e -> e instanceof ZreEvent.Enter, 11, Duration.ofSeconds(15));
-                assertThat(node.node().peers()).hasSize(11);
+                node.collect(e -> e instanceof ZreEvent.Enter, 19, Duration.ofSeconds(15));
+                assertThat(node.node().peers()).hasSize(19);
             }
         }
     }

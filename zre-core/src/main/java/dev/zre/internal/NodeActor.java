@@ -208,6 +208,24 @@ public final class NodeActor {
         submit(() -> doWhisper(peer, frames));
     }
 
+    /**
+     * Brings this actor's groups in line with the node's live set, which join()/leave() may have
+     * changed after the actor was constructed but before the node could hand it commands. Runs on
+     * the actor thread, reading the set at that moment; later join/leave commands follow it.
+     */
+    public void syncGroups(Set<String> wanted) {
+        submit(() -> {
+            for (String g : List.copyOf(wanted)) {
+                doJoin(g); // nothing when already a member
+            }
+            for (String g : List.copyOf(ownGroups)) {
+                if (!wanted.contains(g)) {
+                    doLeave(g);
+                }
+            }
+        });
+    }
+
     private void submit(Runnable command) {
         commands.add(command);
         wake();
