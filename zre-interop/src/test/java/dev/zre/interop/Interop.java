@@ -146,21 +146,26 @@ final class Interop {
         return workDir().resolve("logs").resolve(cls).resolve(method);
     }
 
-    /** Starts the zyre.js driver in {@code node}'s namespace, on that namespace's veth. */
-    static PeerProcess js(NetnsLab lab, NetnsLab.Node node, Path logDir, String name, String... options) {
+    /**
+     * Starts the zyre.js driver in {@code node}'s namespace, on that namespace's veth, chosen by
+     * {@code iface}: its name or its address.
+     */
+    static PeerProcess js(NetnsLab lab, NetnsLab.Node node, String iface, Path logDir, String name,
+            String... options) {
         Path dir = zyreJs();
         List<String> command = new ArrayList<>(List.of("node", dir.resolve("zyre-peer.js").toString(), "--name",
-                name, "--interface", node.iface()));
+                name, "--interface", iface));
         command.addAll(List.of(options));
         return PeerProcess.start(lab, PeerProcess.Kind.JS, name, lab.inNamespace(node, command), logDir);
     }
 
-    /** Starts {@code java -jar zre-cli.jar shell --json} in {@code node}'s namespace, on that namespace's veth. */
-    static PeerProcess java(NetnsLab lab, NetnsLab.Node node, Path logDir, String name, String... options) {
+    /** Starts {@code java -jar zre-cli.jar shell --json} in {@code node}'s namespace, on its veth (name or address). */
+    static PeerProcess java(NetnsLab lab, NetnsLab.Node node, String iface, Path logDir, String name,
+            String... options) {
         Path jar = requireCliJar();
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(javaBin, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Xmx256m", "-jar", jar.toString(), "shell", "--json", "--name", name, "--interface", node.iface()));
+                "-Xmx256m", "-jar", jar.toString(), "shell", "--json", "--name", name, "--interface", iface));
         command.addAll(List.of(options));
         return PeerProcess.start(lab, PeerProcess.Kind.JAVA, name, lab.inNamespace(node, command), logDir);
     }

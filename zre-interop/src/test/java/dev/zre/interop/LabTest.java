@@ -69,14 +69,27 @@ abstract class LabTest {
         peers.clear();
     }
 
+    /** A Java peer in node {@code node}'s namespace, on its veth chosen by name. */
     PeerProcess java(int node, String name, String... options) {
-        PeerProcess p = Interop.java(lab, lab.node(node), logDir, name, options);
-        peers.add(p);
-        return p;
+        return track(Interop.java(lab, lab.node(node), lab.node(node).iface(), logDir, name, options));
     }
 
+    /** A Java peer in node {@code node}'s namespace, on its veth chosen by IPv4 address. */
+    PeerProcess javaByAddress(int node, String name, String... options) {
+        return track(Interop.java(lab, lab.node(node), lab.node(node).address(), logDir, name, options));
+    }
+
+    /** A zyre.js peer in node {@code node}'s namespace, on its veth chosen by name. */
     PeerProcess js(int node, String name, String... options) {
-        PeerProcess p = Interop.js(lab, lab.node(node), logDir, name, options);
+        return track(Interop.js(lab, lab.node(node), lab.node(node).iface(), logDir, name, options));
+    }
+
+    /** A zyre.js peer in node {@code node}'s namespace, on its veth chosen by IPv4 address. */
+    PeerProcess jsByAddress(int node, String name, String... options) {
+        return track(Interop.js(lab, lab.node(node), lab.node(node).address(), logDir, name, options));
+    }
+
+    private PeerProcess track(PeerProcess p) {
         peers.add(p);
         return p;
     }

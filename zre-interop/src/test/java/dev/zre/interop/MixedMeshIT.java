@@ -20,8 +20,9 @@ class MixedMeshIT extends LabTest {
     @Test
     void twoJavaPeersAndOneZyreJsPeerFormAMeshAndExchangeGroupTraffic() {
         PeerProcess a = java(1, "java-a", "--header", "X-IMPL=zre-java");
-        PeerProcess b = java(2, "java-b", "--header", "X-IMPL=zre-java");
-        PeerProcess c = js(3, "js-c", "--header", "X-IMPL=zyre.js");
+        // b and c choose their interface by address, a by name
+        PeerProcess b = javaByAddress(2, "java-b", "--header", "X-IMPL=zre-java");
+        PeerProcess c = jsByAddress(3, "js-c", "--header", "X-IMPL=zyre.js");
         List<PeerProcess> all = List.of(a, b, c);
         for (PeerProcess p : all) {
             for (PeerProcess q : all) {

@@ -37,8 +37,9 @@ class ZyreJsSmokeIT {
 
     @Test
     void twoZyreJsPeersMeetAndTalkInsideTheLab(TestInfo test) {
-        PeerProcess a = Interop.js(lab, lab.node(1), Interop.logDir(test), "js-a", "--header", "side=a");
-        PeerProcess b = Interop.js(lab, lab.node(2), Interop.logDir(test), "js-b");
+        PeerProcess a = Interop.js(lab, lab.node(1), lab.node(1).iface(), Interop.logDir(test), "js-a",
+                "--header", "side=a");
+        PeerProcess b = Interop.js(lab, lab.node(2), lab.node(2).address(), Interop.logDir(test), "js-b");
         String aId = a.ready(DEADLINE).uuid();
         String bId = b.ready(DEADLINE).uuid();
         assertThat(a.ready(DEADLINE).string("endpoint")).startsWith("tcp://" + lab.node(1).address() + ":");
