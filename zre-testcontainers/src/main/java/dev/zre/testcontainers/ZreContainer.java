@@ -8,9 +8,11 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
@@ -35,6 +38,7 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.utility.DockerImageName;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -324,7 +328,7 @@ public class ZreContainer extends GenericContainer<ZreContainer> {
         return JSON.readValue(get("/api/messages"), new TypeReference<List<ZreMessageInfo>>() { });
     }
 
-    /** The actuator endpoint {@code GET /actuator/zre}, parsed into maps and lists. */
+    /** The actuator endpoint {@code GET /actuator/zre} (node, peers, groups), parsed into maps and lists. */
     public Map<String, Object> actuator() {
         return JSON.readValue(get("/actuator/zre"), new TypeReference<LinkedHashMap<String, Object>>() { });
     }
@@ -359,7 +363,41 @@ public class ZreContainer extends GenericContainer<ZreContainer> {
         return send("GET", path, null);
     }
 
+    /**
+     * One meter of the actuator ({@code GET /actuator/metrics/{name}?tag=key:value}), e.g.
+     * {@code metric("zre.peers.exited", "reason:expired")}: its first measurement (the count of a
+     * counter, the value of a gauge).
+     *
+     * @param name the meter's name
+     * @param tags tags as {@code key:value}
+     * @return the measurement, or empty when the app has no such meter or tag value (yet)
+     */
+    public OptionalDouble metric(String name, String... tags) {
+        StringBuilder path = new StringBuilder("/actuator/metrics/").append(name);
+        for (int i = 0; i < tags.length; i++) {
+            path.append(i == 0 ? '?' : '&').append("tag=").append(URLEncoder.encode(tags[i], StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> response = request("GET", path.toString(), null);
+        if (response.statusCode() == 404) {
+            return OptionalDouble.empty();
+        }
+        JsonNode measurements = JSON.readTree(checked("GET", path.toString(), response)).path("measurements");
+        return measurements.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(measurements.get(0).path("value").asDouble());
+    }
+
     private String send(String method, String path, @Nullable String json) {
+        return checked(method, path, request(method, path, json));
+    }
+
+    private String checked(String method, String path, HttpResponse<String> response) {
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + " on " + describe() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private HttpResponse<String> request(String method, String path, @Nullable String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(REQUEST_TIMEOUT);
         if (json != null) {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
@@ -367,12 +405,7 @@ public class ZreContainer extends GenericContainer<ZreContainer> {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException(method + " " + path + " on " + describe() + " answered "
-                        + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " on " + describe() + " failed: " + e, e);
         } catch (InterruptedException e) {
@@ -382,7 +415,7 @@ public class ZreContainer extends GenericContainer<ZreContainer> {
     }
 
     private static String pathSegment(String group) {
-        return java.net.URLEncoder.encode(group, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(group, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     // ------------------------------------------------------------------ waiting

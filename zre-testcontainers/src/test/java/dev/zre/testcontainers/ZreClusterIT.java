@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,11 +133,17 @@ class ZreClusterIT {
                 node.awaitLog("ENTER " + peer.name() + " " + peer.uuid(), DELIVERY);
             }
         }
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> listed = (List<Map<String, Object>>) alice.actuator().get("peers");
-        assertThat(listed).as("the actuator endpoint lists the peers")
-                .extracting(p -> hex(String.valueOf(p.get("uuid"))))
+        Map<String, Object> actuator = alice.actuator();
+        assertThat(actuator.get("node")).as("the actuator endpoint shows the node on eth0")
+                .asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("interface", "eth0");
+        assertThat(actuator.get("peers")).as("the actuator endpoint lists the peers")
+                .asInstanceOf(InstanceOfAssertFactories.LIST)
+                .extracting(p -> hex(String.valueOf(((Map<?, ?>) p).get("uuid"))))
                 .containsExactlyInAnyOrder(nodes.get(bob).uuid(), nodes.get(carol).uuid());
+        for (ZreContainer node : all()) {
+            assertThat(node.metric("zre.beacons.received").orElse(0)).as("%s found its peers by UDP beacons", node)
+                    .isPositive();
+        }
     }
 
     @Test
@@ -254,6 +261,7 @@ class ZreClusterIT {
         String carolUuid = carol.uuid();
         String aliceUuid = alice.uuid();
         String bobUuid = bob.uuid();
+        double carolExpiredBefore = carol.metric("zre.peers.exited", "reason:expired").orElse(0);
         PeerWatch watch = PeerWatch.of(carolUuid, alice, bob);
         carol.disconnect();
         try {
@@ -275,6 +283,8 @@ class ZreClusterIT {
         Duration meshedAt = watch.elapsed();
         report("partition healed: every node sees the other two again %s after reconnect", meshedAt.minus(reconnectedAt));
         assertThat(carol.uuid()).isEqualTo(carolUuid);
+        assertThat(carol.metric("zre.peers.exited", "reason:expired")).as("carol's own count of expired peers")
+                .hasValue(carolExpiredBefore + 2);
         String fromCarol = "healed " + System.nanoTime();
         carol.shout(GROUP, fromCarol);
         alice.awaitMessage(m -> fromCarol.equals(m.text()), DELIVERY);
