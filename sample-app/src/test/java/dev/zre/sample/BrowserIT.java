@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -99,20 +100,20 @@ class BrowserIT {
 				// a whisper reaches its target only
 				String secret = "Just between us: carol cannot read this.";
 				whisper(alicePage, bob.uuid(), secret);
-				bobPage.findElement(By.cssSelector("#chat-tabs button[data-tab='whispers']")).click();
+				click(bobPage, By.cssSelector("#chat-tabs button[data-tab='whispers']"));
 				received(bobPage, secret);
 				whisper(alicePage, carolUuid, "carol, this one is for you");
 				List<String> carolGot = whispersUntil(carolInbox, "carol, this one is for you");
 				assertThat(carolGot).doesNotContain(secret);
-				assertThat(messages(alicePage, "in")).doesNotContain(secret);
-				assertThat(messages(alicePage, "out")).contains(secret);
+				assertThat(shown(alicePage, "in")).doesNotContain(secret);
+				assertThat(shown(alicePage, "out")).contains(secret);
 
 				// a friendlier picture for the README: back to #chat, bob busy, one more line
-				bobPage.findElement(By.cssSelector("#presence-status option[value='busy']")).click();
+				click(bobPage, By.cssSelector("#presence-status option[value='busy']"));
 				waitFor(alicePage).until(ExpectedConditions.attributeToBe(
 						By.cssSelector("#peer-list li[data-uuid='" + bob.uuid() + "']"), "data-presence", "busy"));
-				bobPage.findElement(By.cssSelector("#chat-tabs button[data-tab='chat']")).click();
-				alicePage.findElement(By.cssSelector("#chat-tabs button[data-tab='chat']")).click();
+				click(bobPage, By.cssSelector("#chat-tabs button[data-tab='chat']"));
+				click(alicePage, By.cssSelector("#chat-tabs button[data-tab='chat']"));
 				say(bobPage, "Thanks! Now let's stay off the LAN.");
 				received(alicePage, "Thanks! Now let's stay off the LAN.");
 				screenshot(alicePage);
@@ -145,7 +146,7 @@ class BrowserIT {
 
 	private static void join(WebDriver page, String group) {
 		page.findElement(By.id("group-input")).sendKeys(group);
-		page.findElement(By.id("join-button")).click();
+		click(page, By.id("join-button"));
 		waitFor(page).until(ExpectedConditions.presenceOfElementLocated(
 				By.cssSelector("#chat-tabs button[data-tab='" + group + "'][aria-selected='true']")));
 	}
@@ -153,12 +154,12 @@ class BrowserIT {
 	private static void say(WebDriver page, String text) {
 		WebElement input = page.findElement(By.id("chat-input"));
 		input.sendKeys(text);
-		page.findElement(By.id("chat-send")).click();
+		click(page, By.id("chat-send"));
 		waitFor(page).until((d) -> messages(d, "out").contains(text));
 	}
 
 	private static void whisper(WebDriver page, String peer, String text) {
-		peerRow(page, peer).findElement(By.cssSelector("button.whisper")).click();
+		click(page, By.cssSelector("#peer-list li[data-uuid='" + peer + "'] button.whisper"));
 		waitFor(page).until(ExpectedConditions.attributeToBe(By.id("whisper-peer"), "value", peer));
 		say(page, text);
 	}
@@ -175,8 +176,24 @@ class BrowserIT {
 			.toList();
 	}
 
+	/** The texts shown right now, read again if the page redraws the list meanwhile. */
+	private static List<String> shown(WebDriver page, String direction) {
+		return waitFor(page).until((d) -> messages(d, direction));
+	}
+
+	/** Clicks an element, finding it again when the page has just redrawn it. */
+	private static void click(WebDriver page, By element) {
+		waitFor(page).until((d) -> {
+			d.findElement(element).click();
+			return true;
+		});
+	}
+
+	/** Waits at most the deadline; lists are redrawn as events arrive, so stale elements are looked up again. */
 	private static WebDriverWait waitFor(WebDriver page) {
-		return new WebDriverWait(page, SampleInstance.DEADLINE);
+		WebDriverWait wait = new WebDriverWait(page, SampleInstance.DEADLINE);
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 	private static void screenshot(WebDriver page) throws IOException {

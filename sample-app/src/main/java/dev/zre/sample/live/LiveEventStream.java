@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -60,16 +61,16 @@ public class LiveEventStream implements SmartLifecycle, DisposableBean {
 		if (this.emitters.isEmpty()) {
 			return;
 		}
-		this.sender.execute(() -> {
-			for (SseEmitter emitter : this.emitters) {
-				send(emitter, SseEmitter.event().data(event, MediaType.APPLICATION_JSON));
-			}
-		});
-	}
-
-	/** How many streams are open. */
-	public int size() {
-		return this.emitters.size();
+		try {
+			this.sender.execute(() -> {
+				for (SseEmitter emitter : this.emitters) {
+					send(emitter, SseEmitter.event().data(event, MediaType.APPLICATION_JSON));
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// shutting down: nobody is listening any more
+		}
 	}
 
 	private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
