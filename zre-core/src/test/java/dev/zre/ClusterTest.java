@@ -200,6 +200,39 @@ class ClusterTest {
     }
 
     @Test
+    void shoutForAGroupThisNodeIsNotInIsNotDelivered() throws Exception {
+        try (TestNodes nodes = new TestNodes()) {
+            TestNodes.Started a = nodes.start("a", c -> c.group("MINE"));
+            try (RawPeer raw = RawPeer.connectedTo(a.node())) {
+                raw.hello("pyre-like");
+                a.await(ZreEvent.Enter.class, e -> e.peer().equals(raw.uuid), DEADLINE);
+                raw.send(new ZreMessage.Shout("NOT-MINE", List.of("x".getBytes(StandardCharsets.UTF_8))));
+                raw.send(new ZreMessage.Shout("MINE", List.of("y".getBytes(StandardCharsets.UTF_8))));
+                ZreEvent.Shout shout = a.await(ZreEvent.Shout.class, s -> true, DEADLINE);
+                assertThat(shout.group()).isEqualTo("MINE");
+                assertThat(a.node().statistics().messagesReceived(Command.SHOUT)).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void restartedNodeKeepsItsUuidAndIsSeenLeavingAndEnteringAgain() throws Exception {
+        try (TestNodes nodes = new TestNodes()) {
+            TestNodes.Started a = nodes.start("a");
+            TestNodes.Started b = nodes.start("b", c -> c.group("G"));
+            a.awaitEnter(b.node());
+            b.node().stop();
+            b.node().join("H"); // while stopped: announced at the next start
+            b.node().start();
+            List<ZreEvent> seen = a.collect(TestNodes.Started.of(b.node()), 5, DEADLINE);
+            assertThat(seen).extracting(ZreEvent::type).containsSubsequence(ZreEventType.EXIT, ZreEventType.ENTER);
+            TestNodes.eventually(DEADLINE, "b back in G and H",
+                    () -> a.node().peersByGroup("G").contains(b.node().uuid()) && a.node().peersByGroup("H").contains(b.node().uuid()));
+            assertThat(a.node().peer(b.node().uuid()).orElseThrow().status()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void gracefulStopIsSeenAsExitLeftAtOnce() throws Exception {
         try (TestNodes nodes = new TestNodes()) {
             TestNodes.Started a = nodes.start("a");
