@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -241,6 +242,40 @@ class JavaZyreJsIT extends LabTest {
         java.kill();
         Event exit = js.await("EXIT of the killed java peer", Duration.ofSeconds(3 + 10), from("EXIT", javaId));
         assertThat(exit.string("reason")).isEqualTo("expired");
+    }
+
+    /**
+     * An idle zyre.js peer and our short timeouts: we PING it after half the evasive time of silence, it
+     * answers PING-OK, so it never expires although several 3 s expiry periods pass (its beacons do not
+     * count as liveness for us). Answered in time, it is not even reported EVASIVE, unlike zyre C, which
+     * reports idle peers EVASIVE every ~5 s.
+     */
+    @Test
+    void ourPingsAreAnsweredByZyreJsSoAnIdlePeerDoesNotExpire() {
+        PeerProcess java = java(1, "java-1", "--evasive", "1s", "--expired", "3s");
+        PeerProcess js = js(2, "js-1");
+        meet(java, js);
+
+        Map<String, Object> counters = SequenceWrapIT.awaitCounters(java, Duration.ofSeconds(30),
+                c -> SequenceWrapIT.received(c, "ping_ok") >= 4);
+        assertThat(SequenceWrapIT.received(counters, "ping_ok")).as("PING-OK from zyre.js").isGreaterThanOrEqualTo(4);
+        assertThat(java.count(Event.type("EXIT"))).isZero();
+        assertThat(js.count(Event.type("EXIT"))).isZero();
+    }
+
+    /** zyre.js PINGs a peer quiet for its evasive time (here 400 ms; our beacons count for it); we answer. */
+    @Test
+    void zyreJsPingsAreAnswered() {
+        PeerProcess java = java(1, "java-1");
+        PeerProcess js = js(2, "js-1", "--evasive", "400");
+        meet(java, js);
+
+        Map<String, Object> counters = SequenceWrapIT.awaitCounters(java, Duration.ofSeconds(30),
+                c -> SequenceWrapIT.sent(c, "ping_ok") >= 3);
+        assertThat(SequenceWrapIT.received(counters, "ping")).as("PING from zyre.js").isGreaterThanOrEqualTo(3);
+        assertThat(SequenceWrapIT.sent(counters, "ping_ok")).as("PING-OK to zyre.js").isGreaterThanOrEqualTo(3);
+        assertThat(java.count(Event.type("EXIT"))).isZero();
+        assertThat(js.count(Event.type("EXIT"))).isZero();
     }
 
     // ------------------------------------------------------------------ helpers

@@ -68,6 +68,12 @@ class SequenceWrapIT extends LabTest {
     }
 
     @SuppressWarnings("unchecked")
+    static int sent(Map<String, Object> counters, String command) {
+        Map<String, Object> sent = (Map<String, Object>) counters.get("messagesSent");
+        return ((Number) sent.get(command)).intValue();
+    }
+
+    @SuppressWarnings("unchecked")
     static int received(Map<String, Object> counters, String command) {
         Map<String, Object> received = (Map<String, Object>) counters.get("messagesReceived");
         return ((Number) received.get(command)).intValue();
