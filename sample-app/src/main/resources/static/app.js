@@ -76,6 +76,7 @@ function connect() {
   source.onopen = () => {
     live.dataset.state = 'open';
     $('live-text').textContent = 'live';
+    log({ type: 'LIVE', at: new Date().toISOString(), text: 'connected: events appear here as they happen' });
     loadAll().catch((e) => toast('Could not load: ' + e.message));
   };
   source.onerror = () => {
