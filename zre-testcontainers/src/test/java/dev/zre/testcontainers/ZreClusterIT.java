@@ -3,7 +3,10 @@ package dev.zre.testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -95,7 +98,7 @@ class ZreClusterIT {
     }
 
     /** How much of each container's log existed when the test began: tests look only at what follows. */
-    private final Map<ZreContainer, Integer> logMark = new java.util.HashMap<>();
+    private final Map<ZreContainer, Integer> logMark = new HashMap<>();
 
     @BeforeEach
     void wholeCluster() {
@@ -418,7 +421,7 @@ class ZreClusterIT {
     /** The reasons of the EXITs of one peer that a node logged since the test began, oldest first. */
     private List<String> exits(ZreContainer observer, String peerUuid) {
         Matcher m = EXIT_LINE.matcher(logSinceStart(observer));
-        List<String> reasons = new java.util.ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         while (m.find()) {
             if (m.group(2).equals(peerUuid)) {
                 reasons.add(m.group(3));
@@ -429,7 +432,7 @@ class ZreClusterIT {
 
     /** A UUID in the REST API's form (32 upper-case hex digits), whichever form it came in. */
     private static String hex(String uuid) {
-        return uuid.replace("-", "").toUpperCase(java.util.Locale.ROOT);
+        return uuid.replace("-", "").toUpperCase(Locale.ROOT);
     }
 
     private static int countOf(String text, String part) {
