@@ -46,6 +46,27 @@ class JavaZyreJsIT extends LabTest {
     }
 
     @Test
+    void utf8NamesHeadersAndGroupsPassBothWays() {
+        PeerProcess java = java(1, "jürgen-日本", "--header", "X-CITY=Zürich ✓");
+        PeerProcess js = js(2, "zoë-✓", "--header", "X-NOTE=naïve 日本");
+        meet(java, js);
+        Event javaAtJs = js.await("ENTER", DELIVERY, from("ENTER", java.uuid()));
+        assertThat(javaAtJs.name()).isEqualTo("jürgen-日本");
+        assertThat(javaAtJs.map("headers")).containsEntry("X-CITY", "Zürich ✓");
+        Event jsAtJava = java.await("ENTER", DELIVERY, from("ENTER", js.uuid()));
+        assertThat(jsAtJava.name()).isEqualTo("zoë-✓");
+        assertThat(jsAtJava.map("headers")).containsEntry("X-NOTE", "naïve 日本");
+
+        joinAll("grüppe-日本", java, js);
+        java.shoutText("grüppe-日本", "from java");
+        js.shoutText("grüppe-日本", "from js");
+        assertThat(js.await("SHOUT", DELIVERY, from("SHOUT", java.uuid(), "grüppe-日本")).string("text"))
+                .isEqualTo("from java");
+        assertThat(java.await("SHOUT", DELIVERY, from("SHOUT", js.uuid(), "grüppe-日本")).string("text"))
+                .isEqualTo("from js");
+    }
+
+    @Test
     void joinIsSeenBothWaysIncludingGroupsAnnouncedInHello() {
         // groups joined before the peers meet travel in HELLO; later ones as JOIN messages
         PeerProcess java = java(1, "java-1", "--group", "early-java");

@@ -62,7 +62,10 @@ final class PeerProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path stderr = logDir.resolve(label + ".stderr.log");
-            Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
+            // UTF-8 command-line arguments (names, headers) whatever the caller's locale
+            builder.environment().put("LC_ALL", "C.UTF-8");
+            Process process = builder.start();
             PeerProcess peer = new PeerProcess(kind, label, process, logDir.resolve(label + ".stdout.jsonl"));
             lab.track(peer);
             return peer;
