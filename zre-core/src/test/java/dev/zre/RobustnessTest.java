@@ -1,6 +1,7 @@
 package dev.zre;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.zre.ZreStatistics.Counter;
 import dev.zre.protocol.Beacon;
@@ -109,7 +110,7 @@ class RobustnessTest {
     }
 
     @Test
-    void hundredStartStopCyclesLeaveNoThreadsAndNoDescriptors() throws Exception {
+    void hundredStartStopCyclesAndFailedStartsLeaveNoThreadsAndNoDescriptors() throws Exception {
         try (TestNodes nodes = new TestNodes()) {
             ZreNode node = new ZreNode(nodes.config("cycling").build());
             node.start();
@@ -121,6 +122,10 @@ class RobustnessTest {
                 assertThat(node.endpoint()).isPresent();
                 node.stop();
                 assertThat(node.state()).isEqualTo(NodeState.STOPPED);
+            }
+            ZreNode unusable = new ZreNode(nodes.config("unusable").networkInterface("no-such-if0").build());
+            for (int i = 0; i < 20; i++) { // failed starts clean up too
+                assertThatThrownBy(unusable::start).isInstanceOf(ZreException.class);
             }
             TestNodes.eventually(Duration.ofSeconds(5), "engine threads gone: " + engineThreads(), () -> engineThreads().isEmpty());
             assertThat(openDescriptors()).isLessThanOrEqualTo(fdsBefore + 16);
