@@ -9,6 +9,9 @@ import org.zeromq.ZContext;
  */
 final class SharedContext {
 
+    /** Sockets of all nodes of this JVM together (JeroMQ's default is 1024); descriptors are the real limit. */
+    static final int MAX_SOCKETS = 16_384;
+
     private static ZContext context;
     private static int users;
 
@@ -19,6 +22,9 @@ final class SharedContext {
         if (context == null) {
             context = new ZContext(1);
             context.setLinger(0);
+            // JeroMQ allows 1024 sockets per context by default, and each node has one per peer: 50
+            // meshed nodes in one JVM need 2,500, a node flooded with made-up beacons up to maxPeers.
+            context.getContext().setMaxSockets(MAX_SOCKETS);
         }
         users++;
         return context;

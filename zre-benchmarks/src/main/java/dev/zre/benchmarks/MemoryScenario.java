@@ -1,0 +1,195 @@
+package dev.zre.benchmarks;
+
+import dev.zre.ZreNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * (d) Heap, threads and file descriptors ({@code /proc/self/fd}) per node and per connected peer.
+ * Per node: K nodes each alone on its own beacon port (no peers). Per peer: N nodes on one port,
+ * fully meshed, minus N × the per-node figure, divided by the N × (N − 1) peer relations (each is
+ * one DEALER→ROUTER connection). An anchor node keeps the shared JeroMQ context (its I/O and reaper
+ * threads) alive throughout, so that context is in neither figure. Raw JeroMQ first: K ROUTERs
+ * (per node), then N ROUTERs and N × (N − 1) connected DEALERs that each delivered one message.
+ * Heap is measured after System.gc(), as what closing the nodes (sockets) releases again, so it is
+ * the live heap they held, approximately (±0.5 MB of noise over the whole population).
+ */
+final class MemoryScenario {
+
+    private final Mode mode;
+    private final Report report;
+
+    MemoryScenario(Mode mode, Report report) {
+        this.mode = mode;
+        this.report = report;
+    }
+
+    void run() throws Exception {
+        int k = mode.isolatedNodes();
+        int n = mode.meshedNodes();
+        int relations = n * (n - 1);
+
+        // ---- raw JeroMQ
+        ProcessProbe.Reading rawNode;
+        ProcessProbe.Reading rawPeer;
+        try (ZContext ctx = new ZContext(1)) {
+            ctx.getContext().setMaxSockets(65_535);
+            ZMQ.Socket warm = Loopback.router(ctx, 1000); // starts the context's threads
+            ProcessProbe.Reading base = ProcessProbe.read();
+            List<ZMQ.Socket> alone = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                alone.add(Loopback.router(ctx, 1000));
+            }
+            ProcessProbe.Reading rawAfter = ProcessProbe.read();
+            alone.forEach(ctx::destroySocket);
+            Thread.sleep(300);
+            rawNode = per(heapFromRelease(rawAfter, ProcessProbe.read(), rawAfter.minus(base)), k);
+            ctx.destroySocket(warm);
+
+            ProcessProbe.Reading base2 = ProcessProbe.read();
+            List<ZMQ.Socket> routers = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                routers.add(Loopback.router(ctx, 1000));
+            }
+            List<ZMQ.Socket> dealers = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (i != j) {
+                        ZMQ.Socket d = Loopback.dealer(ctx, Loopback.identity(i), Loopback.endpointOf(routers.get(j)), 1000);
+                        d.send(new byte[60], ZMQ.DONTWAIT);
+                        dealers.add(d);
+                    }
+                }
+            }
+            int received = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (received < relations && System.nanoTime() - deadline < 0) {
+                boolean any = false;
+                for (ZMQ.Socket r : routers) {
+                    if (r.recv(ZMQ.DONTWAIT) != null) {
+                        while (r.hasReceiveMore()) {
+                            r.recv(0);
+                        }
+                        received++;
+                        any = true;
+                    }
+                }
+                if (!any) {
+                    Thread.sleep(1);
+                }
+            }
+            ProcessProbe.Reading meshed = ProcessProbe.read();
+            dealers.forEach(ctx::destroySocket);
+            routers.forEach(ctx::destroySocket);
+            Thread.sleep(300);
+            rawPeer = perPeer(heapFromRelease(meshed, ProcessProbe.read(), meshed.minus(base2)), rawNode, n, relations);
+        }
+
+        // ---- ZRE
+        ZreNode anchor = new ZreNode(Loopback.node("anchor", Loopback.randomBeaconPort()).build());
+        anchor.start();
+        ProcessProbe.Reading zreNode;
+        ProcessProbe.Reading zrePeer;
+        ProcessProbe.Reading meshedReading;
+        boolean complete;
+        try {
+            ProcessProbe.Reading base = ProcessProbe.read();
+            List<ZreNode> alone = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                int port;
+                do {
+                    port = Loopback.randomBeaconPort();
+                } while (port == anchor.config().beaconPort());
+                ZreNode node = new ZreNode(Loopback.node("alone" + i, port).build());
+                node.start();
+                alone.add(node);
+            }
+            Thread.sleep(300);
+            ProcessProbe.Reading after = ProcessProbe.read();
+            Loopback.stopAll(alone);
+            Thread.sleep(300);
+            zreNode = per(heapFromRelease(after, ProcessProbe.read(), after.minus(base)), k);
+
+            ProcessProbe.Reading base2 = ProcessProbe.read();
+            int port;
+            do {
+                port = Loopback.randomBeaconPort();
+            } while (port == anchor.config().beaconPort());
+            List<ZreNode> nodes = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ZreNode node = new ZreNode(Loopback.node("m" + i, port).build());
+                node.start();
+                nodes.add(node);
+            }
+            try {
+                complete = Loopback.await(Duration.ofSeconds(30),
+                        () -> nodes.stream().allMatch(x -> x.peers().size() == n - 1));
+                Thread.sleep(300);
+                meshedReading = ProcessProbe.read();
+            } finally {
+                Loopback.stopAll(nodes);
+            }
+            Thread.sleep(300);
+            zrePeer = perPeer(heapFromRelease(meshedReading, ProcessProbe.read(), meshedReading.minus(base2)), zreNode, n,
+                    relations);
+        } finally {
+            anchor.stop();
+        }
+
+        report.add("memory", "heap per connected peer", "KB", zrePeer.heapBytes() / 1024.0, rawPeer.heapBytes() / 1024.0,
+                "< 10 KB", zrePeer.heapBytes() < 10 * 1024);
+        report.add("memory", "heap per node, no peers (raw: per bound ROUTER)", "KB", zreNode.heapBytes() / 1024.0,
+                rawNode.heapBytes() / 1024.0, "", null);
+        report.add("memory", "threads per node", "", zreNode.threads(), rawNode.threads(), "", null);
+        report.add("memory", "file descriptors per node (raw: per ROUTER)", "", zreNode.fileDescriptors(), rawNode.fileDescriptors(), "", null);
+        report.add("memory", "file descriptors per connected peer", "", zrePeer.fileDescriptors(), rawPeer.fileDescriptors(),
+                "", null);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("isolatedNodes", k);
+        d.put("meshedNodes", n);
+        d.put("peerRelations", relations);
+        d.put("meshComplete", complete);
+        d.put("zrePerNode", map(zreNode));
+        d.put("zrePerPeer", map(zrePeer));
+        d.put("rawPerRouter", map(rawNode));
+        d.put("rawPerConnection", map(rawPeer));
+        report.detail("memory", d);
+        System.err.printf("  memory: ZRE %.1f KB/peer (raw %.1f), %.1f KB/node, %d threads/node, %d fds/peer%n",
+                zrePeer.heapBytes() / 1024.0, rawPeer.heapBytes() / 1024.0, zreNode.heapBytes() / 1024.0,
+                zreNode.threads(), zrePeer.fileDescriptors());
+    }
+
+    /**
+     * Heap from what closing released (reading while open minus reading after close), which is less
+     * disturbed by unrelated garbage than growth from a baseline; threads and descriptors from growth.
+     */
+    private static ProcessProbe.Reading heapFromRelease(ProcessProbe.Reading open, ProcessProbe.Reading closed,
+            ProcessProbe.Reading growth) {
+        return new ProcessProbe.Reading(open.heapBytes() - closed.heapBytes(), growth.threads(), growth.fileDescriptors());
+    }
+
+    private static ProcessProbe.Reading per(ProcessProbe.Reading delta, int count) {
+        return new ProcessProbe.Reading(delta.heapBytes() / count, Math.round((float) delta.threads() / count),
+                Math.round((float) delta.fileDescriptors() / count));
+    }
+
+    private static ProcessProbe.Reading perPeer(ProcessProbe.Reading meshed, ProcessProbe.Reading perNode, int n,
+            int relations) {
+        return new ProcessProbe.Reading((meshed.heapBytes() - n * perNode.heapBytes()) / relations,
+                Math.round((float) (meshed.threads() - n * perNode.threads()) / relations),
+                Math.round((float) (meshed.fileDescriptors() - n * perNode.fileDescriptors()) / relations));
+    }
+
+    private static Map<String, Object> map(ProcessProbe.Reading r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("heapBytes", r.heapBytes());
+        m.put("threads", r.threads());
+        m.put("fileDescriptors", r.fileDescriptors());
+        return m;
+    }
+}

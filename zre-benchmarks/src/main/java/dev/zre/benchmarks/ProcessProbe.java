@@ -1,0 +1,44 @@
+package dev.zre.benchmarks;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+
+/** Heap, threads and file descriptors of this JVM, for the memory scenario. */
+public final class ProcessProbe {
+
+    /** One reading. */
+    public record Reading(long heapBytes, int threads, int fileDescriptors) {
+
+        public Reading minus(Reading base) {
+            return new Reading(heapBytes - base.heapBytes, threads - base.threads, fileDescriptors - base.fileDescriptors);
+        }
+    }
+
+    private ProcessProbe() {
+    }
+
+    /** Collects garbage a few times, then reads heap in use, live threads and open descriptors. */
+    public static Reading read() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(80);
+        }
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        int threads = ManagementFactory.getThreadMXBean().getThreadCount();
+        return new Reading(heap, threads, fileDescriptors());
+    }
+
+    /** CPU time of this process so far (all threads), in nanoseconds; -1 where not available. */
+    public static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    /** Entries of {@code /proc/self/fd}; -1 where there is no such directory. */
+    public static int fileDescriptors() {
+        String[] fds = new File("/proc/self/fd").list();
+        return fds == null ? -1 : fds.length;
+    }
+}
