@@ -210,8 +210,9 @@ class MalformedInputTest {
 
     @Test
     void version3CurveBeaconIsCountedAsBeaconVersion() throws Exception {
-        byte[] v3 = Arrays.copyOf(beacon(), 54);
-        v3[3] = 3;
+        // as captured from zyre with CURVE (zre-zyre-drafts-capture.json): ZRE 0x03, UUID, port, public key
+        byte[] v3 = java.util.HexFormat.of().parseHex("5a524503e9fbfefaaa2240d8be451c61bb3bc46fc000"
+                + "30cd8ba2b0f3d7b3c928aae9dba7ff142d7af83083d044858d0fa8336ce68d19");
         beaconRejected(ProtocolError.BEACON_VERSION, v3);
     }
 
