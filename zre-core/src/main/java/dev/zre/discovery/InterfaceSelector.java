@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the {@code networkInterface} setting into a {@link NetworkSelection}: {@code auto},
@@ -58,8 +59,8 @@ public final class InterfaceSelector {
                 continue;
             }
             for (InterfaceAddress ia : nif.getInterfaceAddresses()) {
-                if (ia.getAddress() instanceof Inet4Address a && ia.getBroadcast() instanceof Inet4Address b) {
-                    return new NetworkSelection(nif.getName(), a, b, ia.getNetworkPrefixLength(), false);
+                if (ia.getAddress() instanceof Inet4Address a && broadcastOf(ia) != null) {
+                    return new NetworkSelection(nif.getName(), a, broadcastOf(ia), ia.getNetworkPrefixLength(), false);
                 }
             }
         }
@@ -99,10 +100,36 @@ public final class InterfaceSelector {
     }
 
     private static NetworkSelection withBroadcast(String spec, NetworkInterface nif, InterfaceAddress ia) {
-        if (!(ia.getBroadcast() instanceof Inet4Address b)) {
+        Inet4Address b = broadcastOf(ia);
+        if (b == null) {
             throw unusable(spec, "the interface has no IPv4 broadcast address (set beaconAddress or use endpoints)");
         }
         return new NetworkSelection(nif.getName(), (Inet4Address) ia.getAddress(), b, ia.getNetworkPrefixLength(), false);
+    }
+
+    /**
+     * The interface's broadcast address. An address configured without one ({@code ip addr add}
+     * without {@code brd +}) is reported by Java as 0.0.0.0; like zyre.js, derive it from the
+     * prefix then. Point-to-point /31 and /32 networks have none.
+     */
+    static @Nullable Inet4Address broadcastOf(InterfaceAddress ia) {
+        if (!(ia.getAddress() instanceof Inet4Address address)) {
+            return null;
+        }
+        if (ia.getBroadcast() instanceof Inet4Address b && !b.isAnyLocalAddress()) {
+            return b;
+        }
+        int prefix = ia.getNetworkPrefixLength();
+        if (prefix <= 0 || prefix >= 31) {
+            return null;
+        }
+        int host = NetworkSelection.toInt(address) | (-1 >>> prefix);
+        try {
+            return (Inet4Address) InetAddress.getByAddress(new byte[] {
+                (byte) (host >>> 24), (byte) (host >>> 16), (byte) (host >>> 8), (byte) host});
+        } catch (UnknownHostException e) {
+            return null;
+        }
     }
 
     private static NetworkSelection loopback(Inet4Address address) throws SocketException {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,8 +30,6 @@ class NoBroadcastAddressIT extends LabTest {
     }
 
     @Test
-    @Disabled("zre-core beacons to 0.0.0.0 when the interface has no broadcast address: enable once it "
-            + "computes address | ~netmask like zyre.js (README, Differences found)")
     void gracefulStopOfJavaIsAnExitAtZyreJsPromptlyWithoutBroadcastAddress() {
         PeerProcess java = java(1, "java-1");
         PeerProcess js = js(2, "js-1");
