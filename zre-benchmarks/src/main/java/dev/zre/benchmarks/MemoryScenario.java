@@ -100,11 +100,12 @@ final class MemoryScenario {
         try {
             ProcessProbe.Reading base = ProcessProbe.read();
             List<ZreNode> alone = new ArrayList<>();
+            java.util.Set<Integer> ports = new java.util.HashSet<>(List.of(anchor.config().beaconPort()));
             for (int i = 0; i < k; i++) {
                 int port;
                 do {
                     port = Loopback.randomBeaconPort();
-                } while (port == anchor.config().beaconPort());
+                } while (!ports.add(port)); // each alone on its own port: no peers
                 ZreNode node = new ZreNode(Loopback.node("alone" + i, port).build());
                 node.start();
                 alone.add(node);
