@@ -153,6 +153,61 @@ class ClusterTest {
     }
 
     @Test
+    void joinReachesAPeerThatWasSentHelloButHasNotAnsweredYet() throws Exception {
+        try (TestNodes nodes = new TestNodes(); RawPeer raw = RawPeer.listening(UUID.randomUUID())) {
+            TestNodes.Started a = nodes.start("a");
+            raw.beacon(nodes.beaconPort);
+            ZreCodec.Decoded hello = raw.await(Command.HELLO, DEADLINE);
+            assertThat(((ZreMessage.Hello) hello.message()).groups()).isEmpty();
+            a.node().join("G"); // raw has not said HELLO: it must still learn of the change
+            ZreCodec.Decoded join = raw.await(Command.JOIN, DEADLINE);
+            assertThat(join.sequence()).isEqualTo(2);
+            assertThat(join.message()).isEqualTo(new ZreMessage.Join("G", 1));
+        }
+    }
+
+    @Test
+    void joinReachesAStaticEndpointThatHasNotAnsweredYet() throws Exception {
+        try (TestNodes nodes = new TestNodes(); RawPeer raw = RawPeer.listening(UUID.randomUUID())) {
+            TestNodes.Started a = nodes.start(nodes.config("a").beaconEnabled(false).endpoint(raw.endpoint));
+            raw.await(Command.HELLO, DEADLINE);
+            a.node().join("G");
+            ZreCodec.Decoded join = raw.await(Command.JOIN, DEADLINE);
+            assertThat(join.sequence()).isEqualTo(2);
+            raw.connect(a.node().endpoint().orElseThrow());
+            raw.hello("late");
+            a.await(ZreEvent.Enter.class, e -> e.peer().equals(raw.uuid), DEADLINE);
+            a.node().leave("G"); // on the same connection, now the peer's: the sequence goes on
+            ZreCodec.Decoded leave = raw.await(Command.LEAVE, DEADLINE);
+            assertThat(leave.sequence()).isEqualTo(3);
+            assertThat(leave.message()).isEqualTo(new ZreMessage.Leave("G", 2));
+        }
+    }
+
+    @Test
+    void queriesAlreadyShowAPeerWhenItsEnterIsDeliveredAndNoLongerWhenItsExitIs() throws Exception {
+        try (TestNodes nodes = new TestNodes()) {
+            TestNodes.Started a = nodes.start("a");
+            List<String> mismatches = new java.util.concurrent.CopyOnWriteArrayList<>();
+            a.node().subscribe(e -> {
+                if (e instanceof ZreEvent.Enter enter && !a.node().peers().contains(enter.peer())) {
+                    mismatches.add("ENTER of " + enter.peerName() + " not in peers()");
+                }
+                if (e instanceof ZreEvent.Exit exit && a.node().peers().contains(exit.peer())) {
+                    mismatches.add("EXIT of " + exit.peerName() + " still in peers()");
+                }
+            });
+            for (int i = 0; i < 5; i++) {
+                TestNodes.Started b = nodes.start("b" + i);
+                a.awaitEnter(b.node());
+                b.node().stop();
+                a.await(ZreEvent.Exit.class, e -> e.peer().equals(b.node().uuid()), DEADLINE);
+            }
+            assertThat(mismatches).isEmpty();
+        }
+    }
+
+    @Test
     void shoutDeliversEveryFrameInOrder() throws Exception {
         try (TestNodes nodes = new TestNodes()) {
             TestNodes.Started a = nodes.start("a", c -> c.group("G"));
