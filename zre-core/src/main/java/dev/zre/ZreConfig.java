@@ -46,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  * @param sendHighWaterMark messages queued per peer before it counts as overflowing (its connection is then rebuilt)
  * @param handshakeInterval ZMTP handshake deadline; a stalled connection is retried after it (see the protocol notes)
  * @param helloTimeout how long a discovered peer may take to say HELLO before its connection is rebuilt;
- *        it is dropped after three such deadlines
+ *        the deadline doubles with each rebuild, and the peer is given up after the third (3 s, 6 s, 12 s by default)
  * @param maxPeers upper bound of the peer table (connected and connecting); beyond it new peers are refused and counted
  * @param maxNewPeersPerSecond how many new peer connections are opened per second at most (bursts of the same size)
  * @param eventQueueCapacity WHISPER/SHOUT events buffered per consumer before further ones are dropped and counted;

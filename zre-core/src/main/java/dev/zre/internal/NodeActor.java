@@ -875,7 +875,9 @@ public final class NodeActor {
     private void tick(long now) {
         for (Peer peer : new ArrayList<>(peers.values())) {
             if (!peer.ready) {
-                if (now - peer.connectedAt >= helloNanos) {
+                // The deadline doubles with each rebuild: on a loaded host handshakes are slow,
+                // and rebuilding at a fixed pace only adds to the load (50 nodes in one JVM).
+                if (now - peer.connectedAt >= helloNanos << peer.rebuilds) {
                     awaitHelloAgain(peer, now);
                 }
                 continue;

@@ -5,7 +5,9 @@ import org.zeromq.ZContext;
 /**
  * One JeroMQ context for every node of this JVM, created by the first node that starts and closed
  * when the last one stops. Sharing it keeps threads and descriptors low when many nodes run in one
- * process (tests, benchmarks); one I/O thread is ample for ZRE's traffic.
+ * process (tests, benchmarks). Two I/O threads where there are two cores: one is ample for ZRE's
+ * traffic, but a burst of hundreds of new connections (many nodes meshing at once) must finish its
+ * handshakes within the handshake interval.
  */
 final class SharedContext {
 
@@ -20,7 +22,7 @@ final class SharedContext {
 
     static synchronized ZContext acquire() {
         if (context == null) {
-            context = new ZContext(1);
+            context = new ZContext(Runtime.getRuntime().availableProcessors() > 1 ? 2 : 1);
             context.setLinger(0);
             // JeroMQ allows 1024 sockets per context by default, and each node has one per peer: 50
             // meshed nodes in one JVM need 2,500, a node flooded with made-up beacons up to maxPeers.
