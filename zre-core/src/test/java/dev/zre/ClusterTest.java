@@ -189,17 +189,24 @@ class ClusterTest {
         try (TestNodes nodes = new TestNodes()) {
             TestNodes.Started a = nodes.start("a");
             List<String> mismatches = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.atomic.AtomicInteger enters = new java.util.concurrent.atomic.AtomicInteger();
             a.node().subscribe(e -> {
                 if (e instanceof ZreEvent.Enter enter && !a.node().peers().contains(enter.peer())) {
                     mismatches.add("ENTER of " + enter.peerName() + " not in peers()");
+                }
+                if (e instanceof ZreEvent.Enter) {
+                    enters.incrementAndGet();
                 }
                 if (e instanceof ZreEvent.Exit exit && a.node().peers().contains(exit.peer())) {
                     mismatches.add("EXIT of " + exit.peerName() + " still in peers()");
                 }
             });
+            List<TestNodes.Started> others = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                TestNodes.Started b = nodes.start("b" + i);
-                a.awaitEnter(b.node());
+                others.add(nodes.start("b" + i));
+            }
+            TestNodes.eventually(DEADLINE, "the listener saw 5 ENTERs", () -> enters.get() == 5); // before anyone leaves
+            for (TestNodes.Started b : others) {
                 b.node().stop();
                 a.await(ZreEvent.Exit.class, e -> e.peer().equals(b.node().uuid()), DEADLINE);
             }
