@@ -33,7 +33,7 @@ class LivenessTest {
                 assertThat(seen).extracting(ZreEvent::type)
                         .containsExactly(ZreEventType.ENTER, ZreEventType.EVASIVE, ZreEventType.SILENT, ZreEventType.EXIT);
                 assertThat(((ZreEvent.Exit) seen.get(3)).reason()).isEqualTo(ExitReason.EXPIRED);
-                quiet.await(Command.PING, Duration.ofMillis(100)); // it was asked, it did not answer
+                assertThat(a.node().statistics().messagesSent(Command.PING)).isPositive(); // it was asked, it did not answer
                 assertThat(a.node().peers()).doesNotContain(quiet.uuid);
                 assertThat(a.node().statistics().peersExited(ExitReason.EXPIRED)).isEqualTo(1);
             }
