@@ -55,10 +55,25 @@ final class ThroughputScenario {
     private interface Fanout extends AutoCloseable {
         void send(List<byte[]> frames);
 
-        /** Deliveries counted by the slowest receiver. */
-        long minDelivered();
+        /** One delivery counter per receiver. */
+        AtomicLong[] counts();
 
-        long totalDelivered();
+        /** Deliveries counted by the slowest receiver. */
+        default long minDelivered() {
+            long min = Long.MAX_VALUE;
+            for (AtomicLong c : counts()) {
+                min = Math.min(min, c.get());
+            }
+            return min;
+        }
+
+        default long totalDelivered() {
+            long sum = 0;
+            for (AtomicLong c : counts()) {
+                sum += c.get();
+            }
+            return sum;
+        }
 
         @Override
         void close();
@@ -216,21 +231,8 @@ final class ThroughputScenario {
         }
 
         @Override
-        public long minDelivered() {
-            long min = Long.MAX_VALUE;
-            for (AtomicLong c : counts) {
-                min = Math.min(min, c.get());
-            }
-            return min;
-        }
-
-        @Override
-        public long totalDelivered() {
-            long sum = 0;
-            for (AtomicLong c : counts) {
-                sum += c.get();
-            }
-            return sum;
+        public AtomicLong[] counts() {
+            return counts;
         }
 
         Map<String, Object> statistics() {
@@ -300,21 +302,8 @@ final class ThroughputScenario {
         }
 
         @Override
-        public long minDelivered() {
-            long min = Long.MAX_VALUE;
-            for (AtomicLong c : counts) {
-                min = Math.min(min, c.get());
-            }
-            return min;
-        }
-
-        @Override
-        public long totalDelivered() {
-            long sum = 0;
-            for (AtomicLong c : counts) {
-                sum += c.get();
-            }
-            return sum;
+        public AtomicLong[] counts() {
+            return counts;
         }
 
         @Override
