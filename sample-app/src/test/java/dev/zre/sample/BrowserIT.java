@@ -37,7 +37,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * instances on loopback and a bare node "carol" as bystander. Without chromium the test is skipped,
  * except on CI ({@code CI=true}) where it fails.
  *
- * <p>Leaves a screenshot of alice's page in {@code docs/screenshot.png}.
+ * <p>Leaves a screenshot of alice's page in {@code target/screenshot.png}; copy it to
+ * {@code docs/screenshot.png} to refresh the one in the READMEs.
  */
 class BrowserIT {
 
@@ -197,7 +198,7 @@ class BrowserIT {
 	}
 
 	private static void screenshot(WebDriver page) throws IOException {
-		Path target = Path.of(System.getProperty("basedir", "."), "docs", "screenshot.png");
+		Path target = Path.of(System.getProperty("basedir", "."), "target", "screenshot.png");
 		Files.createDirectories(target.getParent());
 		File shot = ((TakesScreenshot) page).getScreenshotAs(OutputType.FILE);
 		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
