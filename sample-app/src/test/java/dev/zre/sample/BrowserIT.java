@@ -3,7 +3,6 @@ package dev.zre.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zre.ZreConfig;
-import dev.zre.ZreEvent;
 import dev.zre.ZreInbox;
 import dev.zre.ZreNode;
 import dev.zre.protocol.Uuids;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -104,7 +102,7 @@ class BrowserIT {
 				click(bobPage, By.cssSelector("#chat-tabs button[data-tab='whispers']"));
 				received(bobPage, secret);
 				whisper(alicePage, carolUuid, "carol, this one is for you");
-				List<String> carolGot = whispersUntil(carolInbox, "carol, this one is for you");
+				List<String> carolGot = SampleInstance.whispersUntil(carolInbox, "carol, this one is for you");
 				assertThat(carolGot).doesNotContain(secret);
 				assertThat(shown(alicePage, "in")).doesNotContain(secret);
 				assertThat(shown(alicePage, "out")).contains(secret);
@@ -202,21 +200,6 @@ class BrowserIT {
 		Files.createDirectories(target.getParent());
 		File shot = ((TakesScreenshot) page).getScreenshotAs(OutputType.FILE);
 		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-	}
-
-	private static List<String> whispersUntil(ZreInbox inbox, String last) throws InterruptedException {
-		List<String> texts = new ArrayList<>();
-		long deadline = System.nanoTime() + SampleInstance.DEADLINE.toNanos();
-		while (!texts.contains(last)) {
-			long left = deadline - System.nanoTime();
-			assertThat(left).as("carol received '%s' within %s; got %s", last, SampleInstance.DEADLINE, texts)
-				.isPositive();
-			ZreEvent event = inbox.poll(Duration.ofNanos(left));
-			if (event instanceof ZreEvent.Whisper whisper) {
-				texts.add(whisper.text());
-			}
-		}
-		return texts;
 	}
 
 	private static ZreNode bareNode(String name, int beaconPort) {

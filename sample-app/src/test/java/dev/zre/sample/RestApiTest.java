@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import dev.zre.ZreConfig;
-import dev.zre.ZreEvent;
 import dev.zre.ZreInbox;
 import dev.zre.ZreNode;
 import java.io.BufferedReader;
@@ -164,7 +163,7 @@ class RestApiTest {
 			.anyMatch((m) -> "WHISPER".equals(m.get("type")) && secret.equals(m.get("text"))
 					&& alice.uuid().equals(m.get("peer")) && m.get("group") == null));
 		// carol gets alice's messages in order: had the secret reached her, it would precede the marker
-		List<String> carolGot = whispersUntil(marker);
+		List<String> carolGot = SampleInstance.whispersUntil(carolInbox, marker);
 		assertThat(carolGot).doesNotContain(secret);
 		assertThat(alice.getList("/api/messages")).noneMatch((m) -> secret.equals(m.get("text")));
 	}
@@ -266,22 +265,6 @@ class RestApiTest {
 			.filter((p) -> peer.uuid().equals(p.get("uuid")))
 			.findFirst()
 			.orElseThrow();
-	}
-
-	/** The whispers carol receives up to and including {@code last}, failing at the deadline. */
-	private static List<String> whispersUntil(String last) throws InterruptedException {
-		List<String> texts = new ArrayList<>();
-		long deadline = System.nanoTime() + SampleInstance.DEADLINE.toNanos();
-		while (!texts.contains(last)) {
-			long left = deadline - System.nanoTime();
-			assertThat(left).as("carol received %s within %s; got %s", last, SampleInstance.DEADLINE, texts)
-				.isPositive();
-			ZreEvent event = carolInbox.poll(Duration.ofNanos(left));
-			if (event instanceof ZreEvent.Whisper whisper) {
-				texts.add(whisper.text());
-			}
-		}
-		return texts;
 	}
 
 }

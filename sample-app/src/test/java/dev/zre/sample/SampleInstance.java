@@ -1,8 +1,13 @@
 package dev.zre.sample;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zre.ZreEvent;
+import dev.zre.ZreInbox;
 import dev.zre.ZreNode;
 import dev.zre.protocol.Uuids;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -115,4 +120,19 @@ final class SampleInstance implements AutoCloseable {
 		this.context.close();
 	}
 
+	/** The whispers an inbox receives up to and including {@code last}, failing at the deadline. */
+	static List<String> whispersUntil(ZreInbox inbox, String last) throws InterruptedException {
+		List<String> texts = new ArrayList<>();
+		long deadline = System.nanoTime() + DEADLINE.toNanos();
+		while (!texts.contains(last)) {
+			long left = deadline - System.nanoTime();
+			assertThat(left).as("received '%s' within %s; got %s", last, DEADLINE, texts)
+				.isPositive();
+			ZreEvent event = inbox.poll(Duration.ofNanos(left));
+			if (event instanceof ZreEvent.Whisper whisper) {
+				texts.add(whisper.text());
+			}
+		}
+		return texts;
+	}
 }

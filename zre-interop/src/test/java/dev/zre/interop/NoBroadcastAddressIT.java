@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Interfaces whose address has no broadcast address set ({@code ip addr add 198.18.0.11/24 dev eth0}, without
  * {@code brd +}; Java then reports the broadcast address as 0.0.0.0). zyre.js computes the broadcast address
- * from address and netmask and beacons to 198.18.x.255; zre-core beacons to 0.0.0.0, so its beacons (and its
- * port-0 leave beacon) reach nobody. Discovery with zyre.js still works (our node answers zyre.js's beacons
- * with HELLO), but a gracefully stopped Java peer is only noticed when it expires (30 s), and two Java peers
- * on such interfaces never meet. See the README, "Differences found".
+ * from address and netmask and beacons to 198.18.x.255; zre-core used to beacon to 0.0.0.0 there, so its
+ * port-0 leave beacon reached nobody and a gracefully stopped Java peer was only noticed when it expired.
+ * zre-core now derives the broadcast address from the prefix too; these tests keep it that way. See the
+ * README, "Differences found".
  */
 class NoBroadcastAddressIT extends LabTest {
 
