@@ -278,9 +278,6 @@ public record ZreConfig(
             }
             ZreConfigChecks.checkPort("mailboxPort", mailboxPort, 0);
             endpoints.forEach(ZreConfigChecks::checkEndpoint);
-            if (!beaconEnabled && endpoints.isEmpty()) {
-                // Legal (a node others connect to), but worth saying nothing more about here.
-            }
             ZreConfigChecks.checkAtLeast("sendHighWaterMark", sendHighWaterMark, 1);
             ZreConfigChecks.checkPositive("handshakeInterval", handshakeInterval);
             ZreConfigChecks.checkPositive("helloTimeout", helloTimeout);
