@@ -546,9 +546,18 @@ public final class NodeActor {
             }
             return;
         }
-        if (peer != null && peer.ready) {
-            removePeer(peer, ExitReason.REPLACED); // a second HELLO: EXIT, then ENTER below, as zyre does
-            peer = null;
+        if (peer != null && peer.ready) { // a second HELLO: EXIT, then ENTER below, as zyre does
+            if (peer.dealer != null && hello.endpoint().equals(peer.endpoint)) {
+                // Same mailbox: the peer started over with us (zyre.js after our sequence wrap, zyre
+                // after a gap). Introduce ourselves again on the connection we have; a new one would
+                // race the old one for our identity at its ROUTER.
+                reportExit(peer, ExitReason.REPLACED);
+                peer.sentSequence = 0;
+                send(peer, hello());
+            } else {
+                removePeer(peer, ExitReason.REPLACED);
+                peer = null;
+            }
         }
         if (peer == null) {
             if (hello.endpoint().equals(endpoint)) {
@@ -769,6 +778,11 @@ public final class NodeActor {
     private void removePeer(Peer peer, ExitReason reason) {
         peers.remove(peer.uuid);
         closeDealer(peer);
+        reportExit(peer, reason);
+    }
+
+    /** EXIT for a peer that had entered: out of its groups and the view, event published. */
+    private void reportExit(Peer peer, ExitReason reason) {
         if (peer.ready) {
             peer.ready = false;
             for (String g : peer.groups) {

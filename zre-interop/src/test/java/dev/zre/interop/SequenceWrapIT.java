@@ -86,7 +86,7 @@ class SequenceWrapIT extends LabTest {
      * in between is lost. Documented in the README.
      */
     @Test
-    void zyreJsDropsOurPeerAtOurSequenceWrapAndTheLinkHeals() {
+    void zyreJsDropsOurPeerAtOurSequenceWrapAndTheLinkHeals() throws InterruptedException {
         PeerProcess java = java(1, "java-1");
         PeerProcess js = js(2, "js-1");
         meet(java, js);
@@ -102,10 +102,22 @@ class SequenceWrapIT extends LabTest {
         assertThat(java.await("EXIT of js", DISCOVERY, from("EXIT", jsId)).string("reason")).isEqualTo("replaced");
         java.awaitCount("ENTER of js again", DISCOVERY, 2, from("ENTER", jsId));
 
-        java.whisperText(jsId, "after the wrap");
-        js.await("a whisper after the wrap", DELIVERY,
-                e -> e.is("WHISPER") && "after the wrap".equals(e.string("text")));
+        // zyre.js may drop us once more while our last pre-wrap messages are still in flight (they do
+        // not follow its fresh HELLO), so a message sent at that moment is lost, like the ~70 around
+        // the wrap. The link has healed when a whisper gets through and the next one does too.
+        Predicate<Event> afterTheWrap = e -> e.is("WHISPER") && e.string("text") != null
+                && e.string("text").startsWith("after the wrap");
+        long deadline = System.nanoTime() + DISCOVERY.toNanos();
+        for (int attempt = 0; js.count(afterTheWrap) == 0; attempt++) {
+            assertThat(System.nanoTime() - deadline).as("a whisper reached zyre.js within %s after the wrap", DISCOVERY)
+                    .isNegative();
+            java.whisperText(jsId, "after the wrap " + attempt);
+            Thread.sleep(250);
+        }
+        java.whisperText(jsId, "still there");
+        js.await("the next whisper after the heal", DELIVERY,
+                e -> e.is("WHISPER") && "still there".equals(e.string("text")));
         System.out.println("[zre-interop] of " + MESSAGES + " whispers zyre.js received "
-                + js.count(from("WHISPER", javaId).and(e -> !"after the wrap".equals(e.string("text")))));
+                + js.count(from("WHISPER", javaId).and(afterTheWrap.negate()).and(e -> !"still there".equals(e.string("text")))));
     }
 }
