@@ -58,12 +58,6 @@ public final class NodeActor {
     private static final Logger log = LoggerFactory.getLogger(NodeActor.class);
     private static final int MAILBOX_BATCH = 1024;
     private static final int HELLO_ATTEMPTS = 3;
-    /**
-     * How long a new connection to an endpoint waits after the previous one to it was closed. Both
-     * carry our identity, and a ROUTER without handover (zyre's, zyre.js's) that still holds the old
-     * connection parks the new one and loses its HELLO: the peer would never hear us again.
-     */
-    private static final long RECONNECT_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final int MIN_DYNAMIC_PORT = 0xC000;
     private static final int MAX_DYNAMIC_PORT = 0xFFFF;
     private static final long BIND_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -88,10 +82,6 @@ public final class NodeActor {
     private final Map<String, Map<UUID, Peer>> groups = new HashMap<>();
     private final Map<String, Probe> probes = new LinkedHashMap<>();
     private final List<Peer> overflowed = new ArrayList<>();
-    /** Endpoints whose DEALER was closed recently, with when (monotonic nanos). */
-    private final Map<String, Long> recentlyClosed = new HashMap<>();
-    /** Peers whose connection waits out {@link #RECONNECT_GRACE_NANOS}. */
-    private final List<Peer> deferredConnects = new ArrayList<>();
     private volatile ClusterView view = ClusterView.EMPTY;
 
     private final long tickNanos;
@@ -365,11 +355,7 @@ public final class NodeActor {
         ZMQ.Poller p = poller;
         while (running) {
             now = System.nanoTime();
-            long nextTimer = Math.min(nextBeacon, nextTick);
-            for (Peer peer : deferredConnects) {
-                nextTimer = Math.min(nextTimer, peer.connectAt);
-            }
-            long waitMillis = backlog ? 0 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(nextTimer - now) + 1);
+            long waitMillis = backlog ? 0 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(Math.min(nextBeacon, nextTick) - now) + 1);
             if (!commands.isEmpty()) {
                 waitMillis = 0;
             }
@@ -382,7 +368,6 @@ public final class NodeActor {
             }
             handleOverflow();
             now = System.nanoTime();
-            connectDeferred(now);
             if (beacon != null && now - nextBeacon >= 0) {
                 sendBeacon(mailboxPort);
                 nextBeacon = now + beaconNanos;
@@ -704,46 +689,15 @@ public final class NodeActor {
 
     /** Opens a fresh DEALER to the peer and says HELLO on it (sequence 1). */
     private boolean connect(Peer peer, long now) {
-        peer.connectedAt = now;
-        Long closedAt = recentlyClosed.get(peer.endpoint);
-        if (closedAt != null && now - closedAt < RECONNECT_GRACE_NANOS) {
-            peer.connectAt = closedAt + RECONNECT_GRACE_NANOS; // messages wait in peer.deferred
-            deferredConnects.add(peer);
-            return true;
-        }
-        return openConnection(peer);
-    }
-
-    private boolean openConnection(Peer peer) {
         ZMQ.Socket dealer = openDealer(peer.endpoint);
         if (dealer == null) {
             return false;
         }
         peer.dealer = dealer;
         peer.sentSequence = 0;
+        peer.connectedAt = now;
         send(peer, hello());
-        ZreMessage waiting;
-        while ((waiting = peer.deferred.poll()) != null) {
-            send(peer, waiting);
-        }
         return true;
-    }
-
-    /** Opens the connections whose grace period has passed. */
-    private void connectDeferred(long now) {
-        if (deferredConnects.isEmpty()) {
-            return;
-        }
-        for (Peer peer : new ArrayList<>(deferredConnects)) {
-            if (now - peer.connectAt < 0) {
-                continue;
-            }
-            deferredConnects.remove(peer);
-            peer.connectAt = 0;
-            if (peers.get(peer.uuid) == peer && !openConnection(peer)) {
-                removePeer(peer, ExitReason.DROPPED);
-            }
-        }
     }
 
     private ZMQ.@Nullable Socket openDealer(String target) {
@@ -806,11 +760,7 @@ public final class NodeActor {
     }
 
     private void closeDealer(Peer peer) {
-        deferredConnects.remove(peer);
-        peer.connectAt = 0;
-        peer.deferred.clear();
         if (peer.dealer != null) {
-            recentlyClosed.put(peer.endpoint, System.nanoTime());
             // close(), not ZContext.destroySocket(): that would reset the linger a GOODBYE was given
             peer.dealer.close();
             peer.dealer = null;
@@ -847,16 +797,6 @@ public final class NodeActor {
     // ================================================================ sending
 
     private void send(Peer peer, ZreMessage message) {
-        if (peer.dealer == null) {
-            if (peer.connectAt != 0) { // sent after our HELLO once the connection opens
-                if (peer.deferred.size() < config.sendHighWaterMark()) {
-                    peer.deferred.add(message);
-                } else {
-                    overflow(peer, message.command());
-                }
-            }
-            return;
-        }
         byte[] first = ZreCodec.encodeFirstFrame(message, peer.nextSequence());
         List<byte[]> content = message instanceof ZreMessage.Whisper w ? w.content() : List.of();
         sendFrames(peer, message.command(), first, content);
@@ -931,11 +871,7 @@ public final class NodeActor {
         }
         byte[] first = ZreCodec.encodeFirstFrame(new ZreMessage.Shout(group, List.of()), 0);
         for (Peer peer : members.values()) {
-            if (peer.dealer == null) {
-                send(peer, new ZreMessage.Shout(group, frames)); // deferred until the connection opens
-            } else {
-                sendFrames(peer, Command.SHOUT, ZreCodec.withSequence(first, peer.nextSequence()), frames);
-            }
+            sendFrames(peer, Command.SHOUT, ZreCodec.withSequence(first, peer.nextSequence()), frames);
         }
     }
 
@@ -951,7 +887,6 @@ public final class NodeActor {
     // ================================================================ timers
 
     private void tick(long now) {
-        recentlyClosed.values().removeIf(closedAt -> now - closedAt >= RECONNECT_GRACE_NANOS);
         for (Peer peer : new ArrayList<>(peers.values())) {
             if (!peer.ready) {
                 // The deadline doubles with each rebuild: on a loaded host handshakes are slow,

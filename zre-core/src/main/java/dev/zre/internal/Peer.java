@@ -1,9 +1,7 @@
 package dev.zre.internal;
 
 import dev.zre.PeerState;
-import dev.zre.protocol.ZreMessage;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -22,10 +20,6 @@ final class Peer {
     /** The endpoint our DEALER connects to. */
     String endpoint;
     ZMQ.@Nullable Socket dealer;
-    /** When a deferred connection opens (monotonic nanos), 0 when none is waiting. */
-    long connectAt;
-    /** Messages for a connection that waits to open; sent after our HELLO. */
-    final ArrayDeque<ZreMessage> deferred = new ArrayDeque<>();
     /** Sequence of the last message sent on the current DEALER (HELLO is 1). */
     int sentSequence;
     /** Sequence expected on the next message from the peer. */
