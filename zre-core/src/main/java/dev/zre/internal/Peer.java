@@ -7,21 +7,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.zeromq.ZMQ;
 
 /**
- * One remote node as the actor sees it: the DEALER that talks to it, the sequence numbers in both
- * directions, what its HELLO said, and its liveness. Owned by the actor thread; the few fields read
- * by other threads (snapshots) are volatile.
+ * One remote node as the actor sees it: its connection, the sequence it must send next, what its
+ * HELLO said, and its liveness. Owned by the actor thread; the few fields read by other threads
+ * (snapshots) are volatile.
  */
 final class Peer {
 
     final UUID uuid;
     /** The endpoint our DEALER connects to. */
-    String endpoint;
-    ZMQ.@Nullable Socket dealer;
-    /** Sequence of the last message sent on the current DEALER (HELLO is 1). */
-    int sentSequence;
+    final String endpoint;
+    /** Our DEALER to it; null once closed. */
+    @Nullable PeerConnection connection;
     /** Sequence expected on the next message from the peer. */
     int wantSequence;
     /** Whether the peer said HELLO (ENTER was reported). */
@@ -31,11 +29,9 @@ final class Peer {
     Map<String, String> headers = Map.of();
     final Set<String> groups = new HashSet<>();
     int status;
-    /** When the current DEALER was opened (monotonic nanos), for the HELLO deadline. */
-    long connectedAt;
     /** Connections rebuilt while waiting for HELLO. */
     int rebuilds;
-    /** Whether a beacon from this peer has been seen (it then hears our port-0 beacon on stop). */
+    /** Whether it was found by a discovery that hears us leave (a beacon: it hears our port-0 beacon on stop). */
     boolean viaBeacon;
     /** Monotonic nanos of the last message from the peer. */
     long lastHeard;
@@ -56,13 +52,7 @@ final class Peer {
         this.lastSeenMillis = System.currentTimeMillis();
     }
 
-    /** The next outgoing sequence number, wrapping at 65536 like zyre. */
-    int nextSequence() {
-        sentSequence = (sentSequence + 1) & 0xFFFF;
-        return sentSequence;
-    }
-
-    /** Records that something arrived from the peer. */
+    /** Records that something arrived from the peer: a new quiet spell starts from here. */
     void heard(long now) {
         lastHeard = now;
         lastSeenMillis = System.currentTimeMillis();
@@ -72,5 +62,24 @@ final class Peer {
         }
         evasiveReported = false;
         silentReported = false;
+    }
+
+    /** Closes our DEALER, if open. */
+    void disconnect() {
+        PeerConnection c = connection;
+        if (c != null) {
+            c.close();
+            connection = null;
+        }
+    }
+
+    /** Accepts the next sequence number, and Pyre's wrap from 65534 to 0 as well as 65535 to 0. */
+    boolean acceptSequence(int sequence) {
+        int want = wantSequence;
+        if (sequence == want || (want == 0xFFFF && sequence == 0)) {
+            wantSequence = (sequence + 1) & 0xFFFF;
+            return true;
+        }
+        return false;
     }
 }

@@ -1,0 +1,59 @@
+package dev.zre.internal;
+
+import dev.zre.ExitReason;
+import java.util.UUID;
+
+/**
+ * What the node does with a discovery's reports: connect to a new peer, replace one that came back
+ * on another port (it restarted), let one go that announced it is leaving, and keep probing
+ * endpoints whose node is not known yet.
+ */
+final class DiscoveredPeers implements Discovery.Listener {
+
+    private final PeerTable peers;
+    private final Connections connections;
+    private final EndpointProbes probes;
+
+    DiscoveredPeers(PeerTable peers, Connections connections, EndpointProbes probes) {
+        this.peers = peers;
+        this.connections = connections;
+        this.probes = probes;
+    }
+
+    @Override
+    public void peerFound(Discovery source, UUID uuid, String endpoint) {
+        Peer peer = peers.get(uuid);
+        if (peer != null && portOf(peer.endpoint) != portOf(endpoint)) {
+            connections.remove(peer, ExitReason.REPLACED); // same UUID, new mailbox: it restarted
+            peer = null;
+        }
+        if (peer == null) {
+            peer = connections.create(uuid, endpoint, System.nanoTime());
+        }
+        if (peer != null && source.announcesLeaving()) {
+            peer.viaBeacon = true;
+        }
+    }
+
+    @Override
+    public void peerLeaving(Discovery source, UUID uuid) {
+        Peer peer = peers.get(uuid);
+        if (peer != null) {
+            connections.remove(peer, ExitReason.LEFT);
+        }
+    }
+
+    @Override
+    public void endpointFound(Discovery source, String endpoint) {
+        probes.probe(endpoint, System.nanoTime(), uuid -> peers.get(uuid) != null);
+    }
+
+    private static int portOf(String tcpEndpoint) {
+        int colon = tcpEndpoint.lastIndexOf(':');
+        try {
+            return Integer.parseInt(tcpEndpoint.substring(colon + 1));
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+}

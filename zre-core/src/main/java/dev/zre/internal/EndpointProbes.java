@@ -1,0 +1,107 @@
+package dev.zre.internal;
+
+import dev.zre.ZreStatistics;
+import dev.zre.ZreStatistics.Counter;
+import dev.zre.protocol.ZreMessage;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Connections to endpoints whose node we do not know yet (configured endpoints, later DNS names):
+ * we open a DEALER and say HELLO; when the node's own HELLO names that endpoint, the peer takes the
+ * connection over. A probe with no answer is reopened after the HELLO deadlines run out; one whose
+ * peer has gone is tried again.
+ */
+final class EndpointProbes implements AutoCloseable {
+
+    private static final class Probe {
+        @Nullable PeerConnection connection;
+        long nextAttempt;
+        /** The peer that answered at this endpoint, while it is in the peer table. */
+        @Nullable UUID peer;
+    }
+
+    private final Map<String, Probe> probes = new LinkedHashMap<>();
+    private final Connector connector;
+    private final ZreStatistics stats;
+    private final long giveUpNanos;
+    private final long retryNanos;
+
+    /**
+     * @param giveUpNanos how long a probe waits for the HELLO before it is reopened
+     * @param retryNanos how long to wait after a connection could not be opened
+     */
+    EndpointProbes(Connector connector, ZreStatistics stats, long giveUpNanos, long retryNanos) {
+        this.connector = connector;
+        this.stats = stats;
+        this.giveUpNanos = giveUpNanos;
+        this.retryNanos = retryNanos;
+    }
+
+    /**
+     * Keeps a connection attempt open to the endpoint unless a known peer answered there.
+     *
+     * @param known whether a UUID is still in the peer table
+     */
+    void probe(String endpoint, long now, Predicate<UUID> known) {
+        Probe probe = probes.computeIfAbsent(endpoint, e -> new Probe());
+        if (probe.peer != null) {
+            if (known.test(probe.peer)) {
+                return;
+            }
+            probe.peer = null; // its peer went away: try again
+            probe.nextAttempt = now;
+        }
+        PeerConnection open = probe.connection;
+        if (open != null && now - open.openedAt() >= giveUpNanos) {
+            close(probe);
+            stats.increment(Counter.CONNECTIONS_REBUILT);
+            probe.nextAttempt = now;
+        }
+        if (probe.connection == null && now - probe.nextAttempt >= 0) {
+            probe.connection = connector.open(endpoint, now);
+            probe.nextAttempt = now + retryNanos;
+        }
+    }
+
+    /**
+     * A peer whose mailbox is this endpoint is being created: it takes the probe's connection, which
+     * has carried our HELLO already, or null when there is none (the probe then stands down).
+     */
+    @Nullable PeerConnection adopt(String endpoint, UUID peer) {
+        Probe probe = probes.get(endpoint);
+        if (probe == null || probe.peer != null) {
+            return null;
+        }
+        PeerConnection connection = probe.connection;
+        probe.connection = null;
+        probe.peer = peer;
+        return connection;
+    }
+
+    /** Sends a message (JOIN/LEAVE) on every open probe: its node keeps our group state from our HELLO. */
+    void sendToAll(ZreMessage message) {
+        for (Probe probe : probes.values()) {
+            if (probe.connection != null) {
+                connector.send(probe.connection, message);
+            }
+        }
+    }
+
+    private static void close(Probe probe) {
+        if (probe.connection != null) {
+            probe.connection.close();
+            probe.connection = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Probe probe : probes.values()) {
+            close(probe);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.zre.internal;
+
+import dev.zre.ExitReason;
+import dev.zre.ProtocolError;
+import dev.zre.ZreEvent;
+import dev.zre.ZreStatistics;
+import dev.zre.ZreStatistics.Counter;
+import dev.zre.protocol.Uuids;
+import dev.zre.protocol.ZreMessage;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a HELLO into an entered peer: checks it, creates the peer (and its connection back) when
+ * we did not know it, takes over what HELLO says, and reports ENTER followed by a JOIN for each of
+ * its groups. A second HELLO is reported as EXIT(REPLACED) and ENTER, as zyre does.
+ */
+final class Handshake {
+
+    private static final Logger log = LoggerFactory.getLogger(Handshake.class);
+
+    private final UUID self;
+    private final String ownEndpoint;
+    private final PeerTable peers;
+    private final GroupTable groups;
+    private final Connections connections;
+    private final NodeEvents events;
+    private final ZreStatistics stats;
+    private final ProtocolErrors errors;
+
+    Handshake(UUID self, String ownEndpoint, PeerTable peers, GroupTable groups, Connections connections,
+            NodeEvents events, ZreStatistics stats, ProtocolErrors errors) {
+        this.self = self;
+        this.ownEndpoint = ownEndpoint;
+        this.peers = peers;
+        this.groups = groups;
+        this.connections = connections;
+        this.events = events;
+        this.stats = stats;
+        this.errors = errors;
+    }
+
+    void onHello(UUID sender, int sequence, ZreMessage.Hello hello, long now) {
+        if (sender.equals(self)) {
+            return;
+        }
+        Peer peer = peers.get(sender);
+        if (sequence != 1) {
+            errors.report(ProtocolError.SEQUENCE_GAP, "HELLO from " + Uuids.toHex(sender) + " with sequence " + sequence);
+            if (peer != null) {
+                connections.remove(peer, ExitReason.DROPPED);
+            }
+            return;
+        }
+        if (peer != null && peer.ready) {
+            if (peer.connection != null && hello.endpoint().equals(peer.endpoint)) {
+                // Same mailbox: the peer started over with us (zyre.js after our sequence wrap, zyre
+                // after a gap). Introduce ourselves again on the connection we have; a new one would
+                // race the old one for our identity at its ROUTER.
+                connections.reportExit(peer, ExitReason.REPLACED);
+                connections.sayHelloAgain(peer);
+            } else {
+                connections.remove(peer, ExitReason.REPLACED);
+                peer = null;
+            }
+        }
+        if (peer == null) {
+            if (hello.endpoint().equals(ownEndpoint)) {
+                return; // someone claims our own mailbox
+            }
+            if (!isTcpEndpoint(hello.endpoint())) {
+                errors.report(ProtocolError.BAD_ENDPOINT, "HELLO from " + Uuids.toHex(sender) + " names '"
+                        + hello.endpoint() + "'");
+                return;
+            }
+            peer = connections.create(sender, hello.endpoint(), now);
+            if (peer == null) {
+                return;
+            }
+        }
+        enter(peer, hello, now);
+    }
+
+    private void enter(Peer peer, ZreMessage.Hello hello, long now) {
+        peer.ready = true;
+        peer.wantSequence = 2;
+        peer.name = hello.name();
+        peer.address = hello.endpoint();
+        peer.headers = hello.headers();
+        peer.status = hello.status();
+        peer.groups.clear();
+        peer.groups.addAll(hello.groups());
+        peer.enteredAt = Instant.now();
+        peer.rebuilds = 0;
+        peer.heard(now);
+        for (String g : peer.groups) {
+            groups.join(peer, g);
+        }
+        stats.increment(Counter.PEERS_ENTERED);
+        log.debug("ENTER {} {} at {}", peer.name, Uuids.toHex(peer.uuid), peer.address);
+        events.viewChanged(); // before the events: a listener reacting to ENTER finds the peer in the queries
+        events.publish(new ZreEvent.Enter(peer.uuid, peer.name, peer.headers, peer.address));
+        for (String g : hello.groups()) {
+            events.publish(new ZreEvent.Join(peer.uuid, peer.name, g));
+        }
+    }
+
+    static boolean isTcpEndpoint(String value) {
+        try {
+            URI uri = new URI(value);
+            return "tcp".equals(uri.getScheme()) && uri.getHost() != null && uri.getPort() > 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

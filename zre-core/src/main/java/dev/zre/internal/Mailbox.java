@@ -1,0 +1,120 @@
+package dev.zre.internal;
+
+import dev.zre.ZreException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+/**
+ * The node's ROUTER: where every peer's DEALER delivers. It binds to the node's interface and hands
+ * each whole multipart message, with the sender's identity, to the actor.
+ */
+final class Mailbox {
+
+    /** Receives one message: the sender's identity frame and the ZRE frames after it. */
+    interface Handler {
+        void message(byte[] from, List<byte[]> frames);
+    }
+
+    private static final int MIN_DYNAMIC_PORT = 0xC000;
+    private static final int MAX_DYNAMIC_PORT = 0xFFFF;
+    private static final long BIND_RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final ZMQ.Socket router;
+    private final String endpoint;
+    private final int port;
+
+    private Mailbox(ZMQ.Socket router, String host, int port) {
+        this.router = router;
+        this.port = port;
+        this.endpoint = "tcp://" + host + ":" + port;
+    }
+
+    /**
+     * Binds a new ROUTER on the host, to {@code port} or, when it is 0, to a free port of the dynamic
+     * range as zyre does.
+     *
+     * @throws ZreException naming the {@code mailboxPort} setting when the port cannot be bound
+     */
+    static Mailbox bind(SocketFactory sockets, String host, int port) {
+        ZMQ.Socket router = sockets.mailbox();
+        try {
+            int bound;
+            if (port == 0) {
+                bound = router.bindToRandomPort("tcp://" + host, MIN_DYNAMIC_PORT, MAX_DYNAMIC_PORT);
+            } else {
+                bindFixedPort(router, "tcp://" + host + ":" + port);
+                bound = port;
+            }
+            return new Mailbox(router, host, bound);
+        } catch (RuntimeException e) {
+            sockets.destroy(router);
+            throw new ZreException("Invalid ZRE setting 'mailboxPort': cannot bind tcp://" + host + ":"
+                    + (port == 0 ? "<49152..65535>" : port) + " (" + e.getMessage()
+                    + "); choose a free port, or 0 for any free port", e);
+        }
+    }
+
+    /**
+     * Binds a configured port. JeroMQ closes a stopped node's listener on its I/O thread a moment
+     * after {@code stop()} returns, so a node restarted on the same port retries for a short while.
+     */
+    private static void bindFixedPort(ZMQ.Socket router, String address) {
+        long deadline = System.nanoTime() + BIND_RETRY_NANOS;
+        while (true) {
+            try {
+                router.bind(address);
+                return;
+            } catch (ZMQException e) {
+                if (e.getErrorCode() != ZMQ.Error.EADDRINUSE.getCode() || System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ZreException("interrupted while binding " + address);
+            }
+        }
+    }
+
+    /** The endpoint peers connect to, {@code tcp://host:port}. */
+    String endpoint() {
+        return endpoint;
+    }
+
+    int port() {
+        return port;
+    }
+
+    void register(ZMQ.Poller poller) {
+        poller.register(router, ZMQ.Poller.POLLIN);
+    }
+
+    /**
+     * Receives up to {@code batch} messages without waiting, each drained whole, good or bad.
+     *
+     * @return whether more may be waiting
+     */
+    boolean receive(int batch, Handler handler) {
+        for (int i = 0; i < batch; i++) {
+            byte[] from = router.recv(ZMQ.DONTWAIT);
+            if (from == null) {
+                return false;
+            }
+            List<byte[]> frames = new ArrayList<>(2);
+            while (router.hasReceiveMore()) {
+                frames.add(router.recv());
+            }
+            handler.message(from, frames);
+        }
+        return true;
+    }
+
+    void close(SocketFactory sockets) {
+        sockets.destroy(router);
+    }
+}

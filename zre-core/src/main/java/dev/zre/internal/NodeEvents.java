@@ -1,0 +1,38 @@
+package dev.zre.internal;
+
+import dev.zre.ZreEvent;
+
+/**
+ * What the actor tells the world: events for the listeners, and the {@link ClusterView} that
+ * queries read. The view is refreshed before the event that changed it is published, so a listener
+ * reacting to ENTER finds the peer in the queries.
+ */
+final class NodeEvents {
+
+    private final EventDispatcher dispatcher;
+    private final PeerTable peers;
+    private volatile ClusterView view = ClusterView.EMPTY;
+
+    NodeEvents(EventDispatcher dispatcher, PeerTable peers) {
+        this.dispatcher = dispatcher;
+        this.peers = peers;
+    }
+
+    /** Rebuilds the view after a membership change (actor thread). */
+    void viewChanged() {
+        view = ClusterView.of(peers.all());
+    }
+
+    void publish(ZreEvent event) {
+        dispatcher.publish(event);
+    }
+
+    /** The view as of the last change (any thread). */
+    ClusterView view() {
+        return view;
+    }
+
+    void clearView() {
+        view = ClusterView.EMPTY;
+    }
+}

@@ -1,0 +1,78 @@
+package dev.zre.internal;
+
+import java.util.List;
+import org.zeromq.ZMQ;
+
+/**
+ * Our DEALER to one peer's mailbox and the sequence numbers we send on it (HELLO is 1). Sends never
+ * block: a full queue is reported to the caller, which treats it as an overflow.
+ */
+final class PeerConnection {
+
+    /** What {@link #send} returns when the peer's queue was full and nothing was sent. */
+    static final long QUEUE_FULL = -1;
+
+    private final ZMQ.Socket dealer;
+    private final String endpoint;
+    private final long openedAt;
+    private int sentSequence;
+
+    PeerConnection(ZMQ.Socket dealer, String endpoint, long openedAt) {
+        this.dealer = dealer;
+        this.endpoint = endpoint;
+        this.openedAt = openedAt;
+    }
+
+    /** The endpoint this DEALER connects to. */
+    String endpoint() {
+        return endpoint;
+    }
+
+    /** When the DEALER was opened (monotonic nanos), for the HELLO deadline. */
+    long openedAt() {
+        return openedAt;
+    }
+
+    /** The next outgoing sequence number, wrapping at 65536 like zyre. */
+    int nextSequence() {
+        sentSequence = (sentSequence + 1) & 0xFFFF;
+        return sentSequence;
+    }
+
+    /** Starts the numbering again: the next message (our HELLO) carries 1. */
+    void restartSequence() {
+        sentSequence = 0;
+    }
+
+    /**
+     * Sends one ZRE message: its first frame, then the content frames.
+     *
+     * @return the bytes sent, or {@link #QUEUE_FULL} when the first frame did not fit
+     */
+    long send(byte[] first, List<byte[]> content) {
+        int last = content.size() - 1;
+        if (!dealer.send(first, last >= 0 ? ZMQ.SNDMORE | ZMQ.DONTWAIT : ZMQ.DONTWAIT)) {
+            return QUEUE_FULL;
+        }
+        long bytes = first.length;
+        for (int i = 0; i <= last; i++) {
+            byte[] frame = content.get(i);
+            bytes += frame.length;
+            dealer.send(frame, i < last ? ZMQ.SNDMORE | ZMQ.DONTWAIT : ZMQ.DONTWAIT);
+        }
+        return bytes;
+    }
+
+    /** Lets messages still queued go out for up to this long once the connection is closed. */
+    void lingerFor(int millis) {
+        dealer.setLinger(millis);
+    }
+
+    /**
+     * Closes the DEALER. {@code close()}, not {@code ZContext.destroySocket()}: that would reset the
+     * linger a GOODBYE or LEAVE was given.
+     */
+    void close() {
+        dealer.close();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.zre.internal;
+
+import dev.zre.ZreConfig;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * Creates the node's ZeroMQ sockets with the options every one of them needs: the handshake
+ * deadline, queue limits, no linger, our identity on DEALERs, and the transport security.
+ */
+final class SocketFactory {
+
+    private final ZContext context;
+    private final ZreConfig config;
+    private final TransportSecurity security;
+    private final byte[] identity;
+
+    SocketFactory(ZContext context, ZreConfig config, TransportSecurity security, byte[] identity) {
+        this.context = context;
+        this.config = config;
+        this.security = security;
+        this.identity = identity;
+    }
+
+    /** An unbound ROUTER for the mailbox. */
+    ZMQ.Socket mailbox() {
+        ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
+        router.setRouterHandover(true); // a peer that reconnects with the same identity takes over at once
+        router.setHandshakeIvl(handshakeMillis());
+        router.setRcvHWM(config.sendHighWaterMark());
+        router.setLinger(0);
+        security.configureMailbox(router);
+        return router;
+    }
+
+    /**
+     * A DEALER connecting to the endpoint.
+     *
+     * @throws RuntimeException when no socket can be had (JeroMQ's socket limit, or the process's
+     *     descriptors ran out): nothing to close then
+     * @throws IllegalArgumentException when the endpoint cannot be connected to; the socket is closed
+     */
+    ZMQ.Socket connect(String endpoint) {
+        ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
+        try {
+            dealer.setIdentity(identity);
+            dealer.setSndHWM(config.sendHighWaterMark());
+            dealer.setHandshakeIvl(handshakeMillis());
+            dealer.setLinger(0);
+            dealer.setSendTimeOut(0);
+            security.configureConnection(dealer, endpoint);
+            dealer.connect(endpoint);
+            return dealer;
+        } catch (RuntimeException e) {
+            context.destroySocket(dealer);
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** A poller sized for a few sockets and channels. */
+    ZMQ.Poller poller(int size) {
+        return context.createPoller(size);
+    }
+
+    /** Closes a socket created here and releases it from the context. */
+    void destroy(ZMQ.Socket socket) {
+        context.destroySocket(socket);
+    }
+
+    private int handshakeMillis() {
+        return (int) config.handshakeInterval().toMillis();
+    }
+}
