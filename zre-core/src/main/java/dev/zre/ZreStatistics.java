@@ -24,12 +24,22 @@ public final class ZreStatistics {
         EVENTS_DROPPED,
         /** Peers not created because the peer table was full, the connect rate limit was hit or no socket could be opened. */
         PEERS_REFUSED,
-        /** Peer connections closed and opened again (no HELLO in time, stalled handshake, overflow). */
+        /** Peer connections closed and opened again, for any reason (no HELLO in time, stalled handshake, overflow, SILENT peer). */
         CONNECTIONS_REBUILT,
         /** Peers given up because they never said HELLO, even after their connection was rebuilt. */
         PEERS_ABANDONED,
         /** Listener (event consumer) exceptions caught by the node. */
-        LISTENER_ERRORS
+        LISTENER_ERRORS,
+        /** Connections to a discovered peer refused (nothing listens there): the peer was dropped at once. */
+        CONNECTIONS_REFUSED,
+        /** Discovery reports ignored because their endpoint refused a connection a short while ago. */
+        DISCOVERIES_IGNORED,
+        /** Peers that never said HELLO, dropped to make room for newer or proven ones. */
+        PEERS_EVICTED,
+        /** Connections rebuilt because TCP was up but the ZMTP greeting never came (also in CONNECTIONS_REBUILT). */
+        HANDSHAKES_STALLED,
+        /** Connections to SILENT peers rebuilt, in case our side of the link was stuck (also in CONNECTIONS_REBUILT). */
+        SILENT_LINKS_REBUILT
     }
 
     public void messageSent(Command command, long bytes) {

@@ -18,8 +18,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The life of each peer's connection: admission and creation, sending (a full queue is an
- * overflow: the peer is reported gone and connected again), rebuilding a connection whose HELLO is
- * overdue and giving up after a few tries, and removal with its EXIT.
+ * overflow: the peer is reported gone and connected again), what to do when a connection is
+ * refused, stalls or brings no HELLO (see {@link HandshakeMonitor}), and removal with its EXIT.
+ *
+ * <p>Admission keeps room for real peers under a flood of made-up ones: peers that said HELLO to
+ * us ("proven") skip the connect-rate limit and may take the place of a peer that never said
+ * HELLO; peers only reported by a discovery wait their turn in a bounded set of pending
+ * connections, where the oldest makes way for the newest; endpoints that refused a connection are
+ * left alone for a while.
  */
 final class Connections implements AutoCloseable {
 
@@ -36,10 +42,12 @@ final class Connections implements AutoCloseable {
     private final ZreStatistics stats;
     private final ProtocolErrors errors;
     private final int queueLimit;
+    private final int maxPending;
+    private final RefusedEndpoints refusedEndpoints;
     private final List<Peer> overflowed = new ArrayList<>();
 
     Connections(PeerTable peers, GroupTable groups, Connector connector, EndpointProbes probes, NodeEvents events,
-            ZreStatistics stats, ProtocolErrors errors, int queueLimit) {
+            ZreStatistics stats, ProtocolErrors errors, int queueLimit, int maxPending, long refusalQuietNanos) {
         this.peers = peers;
         this.groups = groups;
         this.connector = connector;
@@ -48,18 +56,26 @@ final class Connections implements AutoCloseable {
         this.stats = stats;
         this.errors = errors;
         this.queueLimit = queueLimit;
+        this.maxPending = maxPending;
+        this.refusedEndpoints = new RefusedEndpoints(refusalQuietNanos);
     }
 
     /**
      * Creates a peer and its connection (HELLO sent), or takes over a configured endpoint's
      * connection that already said HELLO there.
      *
+     * @param proven whether the peer said HELLO to us (it is real); otherwise a discovery reported it
      * @return the peer, in the table, or null when it was refused (counted)
      */
-    @Nullable Peer create(UUID uuid, String endpoint, long now) {
-        if (!peers.admit(now)) {
+    @Nullable Peer create(UUID uuid, String endpoint, long now, boolean proven) {
+        if (!proven && refusedEndpoints.quiet(endpoint, now)) {
+            stats.increment(Counter.DISCOVERIES_IGNORED);
+            return null;
+        }
+        if (!makeRoom(proven, now)) {
             stats.increment(Counter.PEERS_REFUSED);
-            log.debug("refused peer {} at {} ({} peers)", Uuids.toHex(uuid), endpoint, peers.size());
+            log.debug("refused peer {} at {} ({} peers, {} pending)", Uuids.toHex(uuid), endpoint, peers.size(),
+                    peers.pendingCount());
             return null;
         }
         Peer peer = new Peer(uuid, endpoint, now);
@@ -69,6 +85,31 @@ final class Connections implements AutoCloseable {
         }
         peers.put(peer);
         return peer;
+    }
+
+    /**
+     * Whether a new peer may be created, after evicting the oldest pending peer where that makes
+     * room: a proven peer takes the place of one that never said HELLO when the table is full; a
+     * discovered one takes the oldest pending place when all are taken, then needs a connect token.
+     */
+    private boolean makeRoom(boolean proven, long now) {
+        if (proven) {
+            return !peers.full() || evictOldestPending();
+        }
+        if (peers.pendingCount() >= maxPending && !evictOldestPending()) {
+            return false;
+        }
+        return peers.admit(now);
+    }
+
+    private boolean evictOldestPending() {
+        Peer oldest = peers.oldestPending();
+        if (oldest == null) {
+            return false;
+        }
+        remove(oldest, ExitReason.DROPPED); // never entered: no EXIT
+        stats.increment(Counter.PEERS_EVICTED);
+        return true;
     }
 
     /** Sends a message to the peer; a full queue marks it for reconnection. */
@@ -122,7 +163,7 @@ final class Connections implements AutoCloseable {
                 continue;
             }
             remove(peer, ExitReason.DROPPED);
-            Peer again = create(peer.uuid, peer.endpoint, now);
+            Peer again = create(peer.uuid, peer.endpoint, now, true);
             if (again != null) {
                 again.viaBeacon = peer.viaBeacon;
                 stats.increment(Counter.CONNECTIONS_REBUILT);
@@ -131,19 +172,63 @@ final class Connections implements AutoCloseable {
         overflowed.clear();
     }
 
-    /** No HELLO in time: rebuild the connection (a stalled ZMTP handshake), or give up after a few tries. */
+    /**
+     * No HELLO in time: connect again with a longer deadline, or give up after a few tries — at once
+     * when half the pending places are taken, so that peers that might answer get them.
+     */
     void helloOverdue(Peer peer, long now) {
-        peer.disconnect();
-        if (++peer.rebuilds >= HELLO_ATTEMPTS) {
-            peers.remove(peer);
-            stats.increment(Counter.PEERS_ABANDONED);
-            log.debug("no HELLO from {} at {}; giving up", Uuids.toHex(peer.uuid), peer.endpoint);
+        if (++peer.rebuilds >= HELLO_ATTEMPTS || peers.pendingCount() * 2 >= maxPending) {
+            abandon(peer, "no HELLO");
             return;
         }
+        rebuild(peer, now);
+    }
+
+    /** Nothing listens at the peer's endpoint: drop it and leave the endpoint alone for a while. */
+    void refused(Peer peer, long now) {
+        remove(peer, ExitReason.DROPPED); // never entered: no EXIT
+        stats.increment(Counter.CONNECTIONS_REFUSED);
+        refusedEndpoints.refused(peer.endpoint, now);
+        log.debug("connection to {} at {} refused; dropped", Uuids.toHex(peer.uuid), peer.endpoint);
+    }
+
+    /** TCP is up but the greeting never came (JeroMQ's stalled handshake): a new connection cures it. */
+    void stalled(Peer peer, long now) {
+        stats.increment(Counter.HANDSHAKES_STALLED);
+        if (!peer.ready && ++peer.rebuilds >= HELLO_ATTEMPTS) {
+            abandon(peer, "stalled handshakes");
+            return;
+        }
+        rebuild(peer, now);
+    }
+
+    /**
+     * An entered peer went SILENT: our link to it may be the part that is stuck, so open it anew
+     * (our HELLO on the new connection makes the peer re-introduce itself). Once per quiet spell.
+     */
+    void silent(Peer peer, long now) {
+        stats.increment(Counter.SILENT_LINKS_REBUILT);
+        rebuild(peer, now);
+    }
+
+    /** The peer's node said HELLO: its endpoint works, whatever it refused before. */
+    void entered(Peer peer) {
+        peers.entered(peer);
+        refusedEndpoints.forget(peer.endpoint);
+    }
+
+    private void rebuild(Peer peer, long now) {
+        peer.disconnect();
         stats.increment(Counter.CONNECTIONS_REBUILT);
         if (!connect(peer, now)) {
-            peers.remove(peer);
+            remove(peer, ExitReason.DROPPED);
         }
+    }
+
+    private void abandon(Peer peer, String why) {
+        remove(peer, ExitReason.DROPPED); // never entered: no EXIT
+        stats.increment(Counter.PEERS_ABANDONED);
+        log.debug("{} from {} at {}; giving up", why, Uuids.toHex(peer.uuid), peer.endpoint);
     }
 
     /** Opens a fresh connection to the peer, which starts with our HELLO. */

@@ -44,7 +44,9 @@ final class Connector {
     @Nullable PeerConnection open(String endpoint, long now) {
         PeerConnection connection;
         try {
-            connection = new PeerConnection(sockets.connect(endpoint), endpoint, now);
+            ConnectionProgress progress = new ConnectionProgress();
+            connection = new PeerConnection(sockets.connect(endpoint, progress, ConnectionProgress.EVENTS), endpoint, now,
+                    progress);
         } catch (IllegalArgumentException e) {
             errors.report(ProtocolError.BAD_ENDPOINT, "cannot connect to '" + endpoint + "': " + e.getMessage());
             return null;

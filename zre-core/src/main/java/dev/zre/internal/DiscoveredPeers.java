@@ -28,7 +28,7 @@ final class DiscoveredPeers implements Discovery.Listener {
             peer = null;
         }
         if (peer == null) {
-            peer = connections.create(uuid, endpoint, System.nanoTime());
+            peer = connections.create(uuid, endpoint, System.nanoTime(), false);
         }
         if (peer != null && source.announcesLeaving()) {
             peer.viaBeacon = true;

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Connections to endpoints whose node we do not know yet (configured endpoints, later DNS names):
  * we open a DEALER and say HELLO; when the node's own HELLO names that endpoint, the peer takes the
- * connection over. A probe with no answer is reopened after the HELLO deadlines run out; one whose
- * peer has gone is tried again.
+ * connection over. A refused probe is tried again a beacon interval later, a stalled one at once,
+ * one with no answer after the HELLO deadlines run out; one whose peer has gone is tried again.
  */
 final class EndpointProbes implements AutoCloseable {
 
@@ -29,13 +29,16 @@ final class EndpointProbes implements AutoCloseable {
     private final ZreStatistics stats;
     private final long giveUpNanos;
     private final long retryNanos;
+    private final HandshakeMonitor handshakes;
 
     /**
      * @param giveUpNanos how long a probe waits for the HELLO before it is reopened
      * @param retryNanos how long to wait after a connection could not be opened
      */
-    EndpointProbes(Connector connector, ZreStatistics stats, long giveUpNanos, long retryNanos) {
+    EndpointProbes(Connector connector, ZreStatistics stats, HandshakeMonitor handshakes, long giveUpNanos,
+            long retryNanos) {
         this.connector = connector;
+        this.handshakes = handshakes;
         this.stats = stats;
         this.giveUpNanos = giveUpNanos;
         this.retryNanos = retryNanos;
@@ -56,7 +59,16 @@ final class EndpointProbes implements AutoCloseable {
             probe.nextAttempt = now;
         }
         PeerConnection open = probe.connection;
-        if (open != null && now - open.openedAt() >= giveUpNanos) {
+        if (open != null && open.progress().refused()) { // nothing listens (yet): try again later
+            close(probe);
+            stats.increment(Counter.CONNECTIONS_REFUSED);
+            probe.nextAttempt = now + retryNanos;
+        } else if (open != null && handshakes.stalled(open, now)) {
+            close(probe);
+            stats.increment(Counter.HANDSHAKES_STALLED);
+            stats.increment(Counter.CONNECTIONS_REBUILT);
+            probe.nextAttempt = now;
+        } else if (open != null && now - open.openedAt() >= giveUpNanos) {
             close(probe);
             stats.increment(Counter.CONNECTIONS_REBUILT);
             probe.nextAttempt = now;

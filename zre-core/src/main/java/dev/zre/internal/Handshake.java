@@ -77,7 +77,7 @@ final class Handshake {
                         + hello.endpoint() + "'");
                 return;
             }
-            peer = connections.create(sender, hello.endpoint(), now);
+            peer = connections.create(sender, hello.endpoint(), now, true);
             if (peer == null) {
                 return;
             }
@@ -87,6 +87,7 @@ final class Handshake {
 
     private void enter(Peer peer, ZreMessage.Hello hello, long now) {
         peer.ready = true;
+        connections.entered(peer);
         peer.wantSequence = 2;
         peer.name = hello.name();
         peer.address = hello.endpoint();

@@ -8,8 +8,7 @@ import java.util.concurrent.TimeUnit;
  * Decides, from how long a peer has been quiet, what the node does about it. With <i>E</i> the
  * evasive timeout and <i>X</i> the expired timeout: from <i>E</i>/2 of silence a PING every
  * <i>E</i>/2; EVASIVE at <i>E</i> and SILENT at 2<i>E</i>, once per quiet spell; EXPIRED at
- * <i>X</i>. A peer that has not said HELLO yet is judged by its HELLO deadline instead, which
- * doubles with each rebuild of its connection. Time is passed in (monotonic nanoseconds), so every
+ * <i>X</i>. Peers that have not said HELLO yet are left to the {@link HandshakeMonitor}. Time is passed in (monotonic nanoseconds), so every
  * rule is testable without a clock.
  */
 final class LivenessMonitor {
@@ -24,23 +23,18 @@ final class LivenessMonitor {
         void silent(Peer peer);
 
         void expired(Peer peer);
-
-        /** No HELLO within the deadline on the current connection. */
-        void helloOverdue(Peer peer);
     }
 
     private final long pingAfterNanos;
     private final long evasiveNanos;
     private final long silentNanos;
     private final long expiredNanos;
-    private final long helloNanos;
 
-    LivenessMonitor(Duration evasive, Duration expired, Duration hello) {
+    LivenessMonitor(Duration evasive, Duration expired) {
         this.evasiveNanos = evasive.toNanos();
         this.pingAfterNanos = evasiveNanos / 2;
         this.silentNanos = 2 * evasiveNanos;
         this.expiredNanos = expired.toNanos();
-        this.helloNanos = hello.toNanos();
     }
 
     /** How often {@link #check} should run: <i>E</i>/5, at least every 10 ms and at most every second. */
@@ -51,12 +45,7 @@ final class LivenessMonitor {
     /** Looks at one peer and asks for what is due. */
     void check(Peer peer, long now, Actions actions) {
         if (!peer.ready) {
-            PeerConnection c = peer.connection;
-            // Doubling: on a loaded host handshakes are slow, and rebuilding at a fixed pace only adds load.
-            if (c != null && now - c.openedAt() >= helloNanos << peer.rebuilds) {
-                actions.helloOverdue(peer);
-            }
-            return;
+            return; // not entered yet: the HandshakeMonitor's business
         }
         long silence = now - peer.lastHeard;
         if (silence >= expiredNanos) {

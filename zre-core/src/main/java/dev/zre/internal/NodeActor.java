@@ -68,7 +68,7 @@ public final class NodeActor {
         }
         this.peers = new PeerTable(config.maxPeers(), config.maxNewPeersPerSecond(), System.nanoTime());
         this.events = new NodeEvents(events, peers);
-        this.liveness = new LivenessMonitor(config.evasiveTimeout(), config.expiredTimeout(), config.helloTimeout());
+        this.liveness = new LivenessMonitor(config.evasiveTimeout(), config.expiredTimeout());
         this.errors = new ProtocolErrors(name, stats);
         this.thread = new Thread(this::run, "zre-node-" + name);
         this.thread.setDaemon(true);

@@ -15,12 +15,38 @@ final class PeerConnection {
     private final ZMQ.Socket dealer;
     private final String endpoint;
     private final long openedAt;
+    private final ConnectionProgress progress;
     private int sentSequence;
+    private long stallDeadline;
+    private boolean handshakeRecorded;
 
-    PeerConnection(ZMQ.Socket dealer, String endpoint, long openedAt) {
+    PeerConnection(ZMQ.Socket dealer, String endpoint, long openedAt, ConnectionProgress progress) {
         this.dealer = dealer;
         this.endpoint = endpoint;
         this.openedAt = openedAt;
+        this.progress = progress;
+    }
+
+    /** What JeroMQ has reported about this connection so far. */
+    ConnectionProgress progress() {
+        return progress;
+    }
+
+    /** The stall deadline of this connection, fixed when first asked for (jitter included). */
+    long stallDeadline(java.util.function.LongSupplier deadline) {
+        if (stallDeadline == 0) {
+            stallDeadline = deadline.getAsLong();
+        }
+        return stallDeadline;
+    }
+
+    /** Whether its handshake time went into the monitor's samples already. */
+    boolean handshakeRecorded() {
+        return handshakeRecorded;
+    }
+
+    void markHandshakeRecorded() {
+        handshakeRecorded = true;
     }
 
     /** The endpoint this DEALER connects to. */

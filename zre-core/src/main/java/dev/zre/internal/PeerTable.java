@@ -3,6 +3,7 @@ package dev.zre.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 final class PeerTable {
 
     private final Map<UUID, Peer> peers = new HashMap<>();
+    /** Peers that have not said HELLO yet, oldest first. */
+    private final LinkedHashSet<UUID> pending = new LinkedHashSet<>();
     private final int maxPeers;
     private final int maxNewPerSecond;
     private double tokens;
@@ -29,12 +32,17 @@ final class PeerTable {
         this.refilledAt = now;
     }
 
+    /** Whether the table has room for one more peer. */
+    boolean full() {
+        return peers.size() >= maxPeers;
+    }
+
     /**
-     * Whether one more peer may be created now; takes a token when it may. The caller counts a
-     * refusal.
+     * Whether one more peer found by a discovery may be created now; takes a token when it may. The
+     * caller counts a refusal.
      */
     boolean admit(long now) {
-        if (peers.size() >= maxPeers) {
+        if (full()) {
             return false;
         }
         tokens = Math.min(maxNewPerSecond, tokens + (now - refilledAt) * maxNewPerSecond / 1e9);
@@ -52,11 +60,36 @@ final class PeerTable {
 
     void put(Peer peer) {
         peers.put(peer.uuid, peer);
+        if (!peer.ready) {
+            pending.add(peer.uuid);
+        }
+    }
+
+    /** The peer said HELLO: it no longer counts as pending. */
+    void entered(Peer peer) {
+        pending.remove(peer.uuid);
     }
 
     /** Removes the peer if it is the one in the table (a newer entry for the same UUID stays). */
     boolean remove(Peer peer) {
-        return peers.remove(peer.uuid, peer);
+        if (!peers.remove(peer.uuid, peer)) {
+            return false;
+        }
+        pending.remove(peer.uuid);
+        return true;
+    }
+
+    /** How many peers have not said HELLO yet. */
+    int pendingCount() {
+        return pending.size();
+    }
+
+    /** The peer that has waited longest for its HELLO, or null when none is waiting. */
+    @Nullable Peer oldestPending() {
+        for (UUID uuid : pending) {
+            return peers.get(uuid);
+        }
+        return null;
     }
 
     boolean contains(Peer peer) {
@@ -78,5 +111,6 @@ final class PeerTable {
 
     void clear() {
         peers.clear();
+        pending.clear();
     }
 }

@@ -30,6 +30,8 @@ final class RunningNode implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RunningNode.class);
     private static final int MAILBOX_BATCH = 1024;
+    /** Connections still waiting for their peer's HELLO, at most (made-up beacons cannot take more). */
+    private static final int MAX_PENDING = 100;
 
     private final CommandQueue commands;
     private final PeerTable peers;
@@ -44,6 +46,8 @@ final class RunningNode implements AutoCloseable {
     private final OutgoingMessages outgoing;
     private final List<Discovery> discoveries = new ArrayList<>();
     private final LivenessMonitor.Actions livenessActions;
+    private final HandshakeMonitor handshakes;
+    private final HandshakeMonitor.Actions handshakeActions;
     private long nextCheck;
     private boolean backlog;
 
@@ -61,7 +65,9 @@ final class RunningNode implements AutoCloseable {
         this.liveness = liveness;
         this.network = InterfaceSelector.select(config.networkInterface());
         this.context = SharedContext.acquire();
-        this.sockets = new SocketFactory(context, config, TransportSecurity.NONE, Uuids.dealerIdentity(uuid));
+        this.handshakes = new HandshakeMonitor(config.handshakeInterval(), config.helloTimeout());
+        this.sockets = new SocketFactory(context, config, TransportSecurity.NONE, Uuids.dealerIdentity(uuid),
+                handshakes.socketHandshakeDeadline());
         Mailbox box;
         try {
             box = Mailbox.bind(sockets, network.address().getHostAddress(), config.mailboxPort());
@@ -73,14 +79,15 @@ final class RunningNode implements AutoCloseable {
         Connector connector = new Connector(name, sockets, stats, errors,
                 () -> ownGroups.hello(box.endpoint(), name, config.headers()));
         long beaconNanos = config.beaconInterval().toNanos();
-        EndpointProbes probes = new EndpointProbes(connector, stats,
+        EndpointProbes probes = new EndpointProbes(connector, stats, handshakes,
                 config.helloTimeout().toNanos() * Connections.HELLO_ATTEMPTS, beaconNanos);
         this.connections = new Connections(peers, groups, connector, probes, events, stats, errors,
-                config.sendHighWaterMark());
+                config.sendHighWaterMark(), MAX_PENDING, beaconNanos);
         Handshake handshake = new Handshake(uuid, box.endpoint(), peers, groups, connections, events, stats, errors);
         this.incoming = new IncomingMessages(peers, groups, ownGroups, handshake, connections, events, stats, errors);
         this.outgoing = new OutgoingMessages(peers, groups, ownGroups, connections, probes);
         this.livenessActions = new LivenessReactions(connections, events);
+        this.handshakeActions = new HandshakeReactions(connections);
         this.poller = sockets.poller(3);
         mailbox.register(poller);
         commands.register(poller);
@@ -161,8 +168,12 @@ final class RunningNode implements AutoCloseable {
         }
         if (now - nextCheck >= 0) {
             for (Peer peer : peers.copy()) {
-                liveness.check(peer, now, livenessActions);
+                handshakes.check(peer, now, handshakeActions);
+                if (peers.contains(peer)) {
+                    liveness.check(peer, now, livenessActions);
+                }
             }
+            handshakes.endPass();
             connections.reconnectOverflowed(now);
             nextCheck = now + liveness.checkIntervalNanos();
         }
@@ -204,11 +215,26 @@ final class RunningNode implements AutoCloseable {
         @Override
         public void silent(Peer peer) {
             events.publish(new ZreEvent.Silent(peer.uuid, peer.name));
+            connections.silent(peer, System.nanoTime());
         }
 
         @Override
         public void expired(Peer peer) {
             connections.remove(peer, ExitReason.EXPIRED);
+        }
+    }
+
+    /** What the handshake check asks for, done. */
+    private record HandshakeReactions(Connections connections) implements HandshakeMonitor.Actions {
+
+        @Override
+        public void refused(Peer peer) {
+            connections.refused(peer, System.nanoTime());
+        }
+
+        @Override
+        public void stalled(Peer peer) {
+            connections.stalled(peer, System.nanoTime());
         }
 
         @Override

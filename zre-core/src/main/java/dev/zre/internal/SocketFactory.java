@@ -1,7 +1,9 @@
 package dev.zre.internal;
 
 import dev.zre.ZreConfig;
+import java.time.Duration;
 import org.zeromq.SocketType;
+import org.zeromq.ZEvent;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -15,12 +17,19 @@ final class SocketFactory {
     private final ZreConfig config;
     private final TransportSecurity security;
     private final byte[] identity;
+    private final int handshakeMillis;
 
-    SocketFactory(ZContext context, ZreConfig config, TransportSecurity security, byte[] identity) {
+    /**
+     * @param handshakeDeadline how long JeroMQ lets a ZMTP handshake take before it drops the
+     *     connection: a backstop, since the node tells slow handshakes from stalled ones itself
+     */
+    SocketFactory(ZContext context, ZreConfig config, TransportSecurity security, byte[] identity,
+            Duration handshakeDeadline) {
         this.context = context;
         this.config = config;
         this.security = security;
         this.identity = identity;
+        this.handshakeMillis = (int) Math.min(Integer.MAX_VALUE, handshakeDeadline.toMillis());
     }
 
     /** An unbound ROUTER for the mailbox. */
@@ -35,15 +44,17 @@ final class SocketFactory {
     }
 
     /**
-     * A DEALER connecting to the endpoint.
+     * A DEALER connecting to the endpoint, reporting its progress to {@code events} (on a JeroMQ
+     * I/O thread).
      *
      * @throws RuntimeException when no socket can be had (JeroMQ's socket limit, or the process's
      *     descriptors ran out): nothing to close then
      * @throws IllegalArgumentException when the endpoint cannot be connected to; the socket is closed
      */
-    ZMQ.Socket connect(String endpoint) {
+    ZMQ.Socket connect(String endpoint, ZEvent.ZEventConsummer events, int eventMask) {
         ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
         try {
+            dealer.setEventHook(events, eventMask);
             dealer.setIdentity(identity);
             dealer.setSndHWM(config.sendHighWaterMark());
             dealer.setHandshakeIvl(handshakeMillis());
@@ -69,6 +80,6 @@ final class SocketFactory {
     }
 
     private int handshakeMillis() {
-        return (int) config.handshakeInterval().toMillis();
+        return handshakeMillis;
     }
 }

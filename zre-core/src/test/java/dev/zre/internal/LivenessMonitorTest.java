@@ -15,9 +15,8 @@ class LivenessMonitorTest {
 
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
 
-    /** E = 1 s, X = 5 s, HELLO deadline 3 s. */
-    private final LivenessMonitor monitor = new LivenessMonitor(Duration.ofSeconds(1), Duration.ofSeconds(5),
-            Duration.ofSeconds(3));
+    /** E = 1 s, X = 5 s. */
+    private final LivenessMonitor monitor = new LivenessMonitor(Duration.ofSeconds(1), Duration.ofSeconds(5));
 
     private final List<String> actions = new ArrayList<>();
 
@@ -40,11 +39,6 @@ class LivenessMonitorTest {
         @Override
         public void expired(Peer peer) {
             actions.add("expired");
-        }
-
-        @Override
-        public void helloOverdue(Peer peer) {
-            actions.add("helloOverdue");
         }
     };
 
@@ -87,8 +81,7 @@ class LivenessMonitorTest {
 
     @Test
     void silentIsNeverReportedWhenExpiryComesFirst() {
-        LivenessMonitor shortExpiry = new LivenessMonitor(Duration.ofSeconds(1), Duration.ofMillis(1500),
-                Duration.ofSeconds(3));
+        LivenessMonitor shortExpiry = new LivenessMonitor(Duration.ofSeconds(1), Duration.ofMillis(1500));
         Peer peer = enteredPeer();
         actions.clear();
         shortExpiry.check(peer, 1000 * MS, recorder);
@@ -98,22 +91,17 @@ class LivenessMonitorTest {
     }
 
     @Test
-    void aPeerWithoutHelloIsJudgedByItsDeadlineWhichDoublesPerRebuild() {
+    void aPeerThatHasNotSaidHelloIsLeftToTheHandshakeMonitor() {
         Peer peer = new Peer(UUID.randomUUID(), "tcp://127.0.0.1:1", 0);
-        peer.connection = new PeerConnection(null, "tcp://127.0.0.1:1", 0); // opened at 0; never sends here
-        assertThat(check(peer, 2999)).isEmpty();
-        assertThat(check(peer, 3000)).containsExactly("helloOverdue");
-        peer.rebuilds = 1;
-        assertThat(check(peer, 5999)).isEmpty();
-        assertThat(check(peer, 6000)).containsExactly("helloOverdue");
+        assertThat(check(peer, 60_000)).isEmpty();
     }
 
     @Test
     void checksRunAFifthOfTheEvasiveTimeoutApartWithinBounds() {
         assertThat(monitor.checkIntervalNanos()).isEqualTo(200 * MS);
-        assertThat(new LivenessMonitor(Duration.ofMillis(20), Duration.ofSeconds(1), Duration.ofSeconds(1))
-                .checkIntervalNanos()).isEqualTo(10 * MS);
-        assertThat(new LivenessMonitor(Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(1))
-                .checkIntervalNanos()).isEqualTo(1000 * MS);
+        assertThat(new LivenessMonitor(Duration.ofMillis(20), Duration.ofSeconds(1)).checkIntervalNanos())
+                .isEqualTo(10 * MS);
+        assertThat(new LivenessMonitor(Duration.ofSeconds(60), Duration.ofSeconds(120)).checkIntervalNanos())
+                .isEqualTo(1000 * MS);
     }
 }

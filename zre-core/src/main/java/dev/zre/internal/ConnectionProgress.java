@@ -1,0 +1,79 @@
+package dev.zre.internal;
+
+import org.zeromq.ZEvent;
+import zmq.ZMQ;
+
+/**
+ * How far one DEALER has got, as JeroMQ reports it through the socket's event hook: TCP refused,
+ * TCP up, ZMTP greeting exchanged, connection lost. A stalled JeroMQ handshake (see the protocol
+ * notes) shows as TCP up and no greeting. The hook runs on a JeroMQ I/O thread; the actor
+ * reads the fields when it checks its peers, so each is a volatile timestamp (monotonic nanos, 0 =
+ * not yet).
+ */
+final class ConnectionProgress implements ZEvent.ZEventConsummer {
+
+    /** The events the hook asks JeroMQ for. */
+    static final int EVENTS = ZMQ.ZMQ_EVENT_CONNECTED | ZMQ.ZMQ_EVENT_CONNECT_RETRIED
+            | ZMQ.ZMQ_EVENT_HANDSHAKE_PROTOCOL | ZMQ.ZMQ_EVENT_HANDSHAKE_SUCCEEDED | ZMQ.ZMQ_EVENT_DISCONNECTED;
+
+    private volatile long refusedAt;
+    private volatile long connectedAt;
+    private volatile long handshakeAt;
+    private volatile long lostAt;
+
+    @Override
+    public void consume(ZEvent event) {
+        long now = System.nanoTime();
+        switch (event.getEvent()) {
+            case CONNECT_RETRIED -> connectFailed(now);
+            case CONNECTED -> connected(now);
+            // JeroMQ 0.6.0 reports the ZMTP greeting (PROTOCOL), not always SUCCEEDED: either is progress
+            case HANDSHAKE_PROTOCOL, HANDSHAKE_SUCCEEDED -> greeted(now);
+            case DISCONNECTED -> lostAt = now;
+            default -> {
+                // not asked for
+            }
+        }
+    }
+
+    /** A connection attempt failed before TCP came up (refused, unreachable); JeroMQ retries. */
+    void connectFailed(long now) {
+        if (connectedAt == 0) {
+            refusedAt = now; // nothing accepted the connection: nothing listens there
+        }
+    }
+
+    /** TCP came up, also after JeroMQ reconnected: a new greeting is due. */
+    void connected(long now) {
+        handshakeAt = 0;
+        connectedAt = now;
+        refusedAt = 0;
+    }
+
+    /** The peer's ZMTP greeting arrived. */
+    void greeted(long now) {
+        if (handshakeAt == 0) {
+            handshakeAt = now;
+        }
+    }
+
+    /** Whether every attempt so far was refused (or unreachable) and none got through. */
+    boolean refused() {
+        return refusedAt != 0 && connectedAt == 0;
+    }
+
+    /** When TCP came up, or 0. */
+    long connectedAt() {
+        return connectedAt;
+    }
+
+    /** When the ZMTP handshake completed, or 0. */
+    long handshakeAt() {
+        return handshakeAt;
+    }
+
+    /** When the connection was last lost, or 0. */
+    long lostAt() {
+        return lostAt;
+    }
+}

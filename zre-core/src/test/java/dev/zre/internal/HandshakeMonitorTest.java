@@ -1,0 +1,171 @@
+package dev.zre.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Refused, slow, stalled and silent-at-HELLO connections told apart, on a clock the test moves and
+ * with JeroMQ's reports played by the test.
+ */
+class HandshakeMonitorTest {
+
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    /** Floor 1 s (cap 10 s), HELLO deadline 3 s. */
+    private final HandshakeMonitor monitor = new HandshakeMonitor(Duration.ofSeconds(1), Duration.ofSeconds(3));
+
+    private final List<String> actions = new ArrayList<>();
+
+    private final HandshakeMonitor.Actions recorder = new HandshakeMonitor.Actions() {
+        @Override
+        public void refused(Peer peer) {
+            actions.add("refused");
+        }
+
+        @Override
+        public void stalled(Peer peer) {
+            actions.add("stalled");
+        }
+
+        @Override
+        public void helloOverdue(Peer peer) {
+            actions.add("helloOverdue");
+        }
+    };
+
+    /** A peer found by a discovery, its connection opened at {@code openedAtMillis}. */
+    private static Peer connecting(long openedAtMillis) {
+        Peer peer = new Peer(UUID.randomUUID(), "tcp://127.0.0.1:1", openedAtMillis * MS);
+        // no socket: the monitor only reads the connection's progress and times
+        peer.connection = new PeerConnection(null, peer.endpoint, openedAtMillis * MS, new ConnectionProgress());
+        return peer;
+    }
+
+    private static ConnectionProgress progress(Peer peer) {
+        return peer.connection.progress();
+    }
+
+    private List<String> check(Peer peer, long atMillis) {
+        actions.clear();
+        monitor.check(peer, atMillis * MS, recorder);
+        return List.copyOf(actions);
+    }
+
+    @Test
+    void aRefusedConnectionIsReportedAtOnce() {
+        Peer peer = connecting(0);
+        progress(peer).connectFailed(5 * MS);
+        assertThat(check(peer, 10)).containsExactly("refused");
+    }
+
+    @Test
+    void aRefusalAfterTcpWasUpIsNotARefusal() {
+        Peer peer = connecting(0);
+        progress(peer).connected(5 * MS);
+        progress(peer).greeted(6 * MS);
+        progress(peer).connectFailed(900 * MS); // JeroMQ reconnecting after a loss
+        assertThat(check(peer, 1000)).isEmpty();
+    }
+
+    @Test
+    void anEnteredPeerWhoseEndpointRefusesIsLeftToLiveness() {
+        Peer peer = connecting(0);
+        peer.ready = true;
+        progress(peer).connectFailed(5 * MS);
+        assertThat(check(peer, 10)).isEmpty();
+    }
+
+    /** A pass over many connections that all wait for their greeting: the I/O threads are busy. */
+    private void busyPass(long atMillis) {
+        for (int i = 0; i < 20; i++) {
+            Peer other = connecting(0);
+            progress(other).connected(10 * MS);
+            check(other, atMillis);
+        }
+        monitor.endPass();
+    }
+
+    @Test
+    void aSlowGreetingIsNotAStallWhileManyWaitAndNoYoungerConnectionGotPastIt() {
+        Peer slow = connecting(0);
+        progress(slow).connected(10 * MS);
+        busyPass(100);
+        assertThat(check(slow, 5_000)).as("5 s, nothing else greeted: load, not a stall").isEmpty();
+        assertThat(check(slow, 10_009)).isEmpty();
+        assertThat(check(slow, 10_010)).as("the cap").containsExactly("stalled");
+    }
+
+    @Test
+    void aLateGreetingWhileFewWaitIsAStall() {
+        Peer stuck = connecting(0);
+        progress(stuck).connected(10 * MS);
+        assertThat(check(stuck, 1_000)).as("within the floor").isEmpty();
+        monitor.endPass();
+        assertThat(check(stuck, 1_260)).as("past the floor plus at most a quarter of jitter")
+                .containsExactly("stalled");
+    }
+
+    @Test
+    void aConnectionIsStalledOnceYoungerOnesWereGreetedAndItWaitedLongEnough() {
+        Peer stuck = connecting(0);
+        progress(stuck).connected(10 * MS);
+        busyPass(50);
+        Peer younger = connecting(100);
+        progress(younger).connected(110 * MS);
+        progress(younger).greeted(160 * MS); // 50 ms handshakes: the deadline stays at the 1 s floor
+        assertThat(check(younger, 200)).isEmpty();
+        assertThat(check(stuck, 900)).as("within the floor").isEmpty();
+        assertThat(check(stuck, 1_260)).as("past the floor plus at most a quarter of jitter")
+                .containsExactly("stalled");
+    }
+
+    @Test
+    void theStallDeadlineFollowsTheSlowestRecentHandshakeWithinFloorAndCap() {
+        assertThat(monitor.stallDeadlineNanos()).isEqualTo(1_000 * MS);
+        Peer a = connecting(0);
+        progress(a).connected(0);
+        progress(a).greeted(600 * MS);
+        check(a, 700);
+        assertThat(monitor.stallDeadlineNanos()).as("4 × 600 ms").isEqualTo(2_400 * MS);
+        Peer b = connecting(0);
+        progress(b).connected(0);
+        progress(b).greeted(5_000 * MS);
+        check(b, 5_100);
+        assertThat(monitor.stallDeadlineNanos()).as("capped at 10 × the floor").isEqualTo(10_000 * MS);
+        assertThat(monitor.socketHandshakeDeadline()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aWorkingConnectionWithoutHelloIsOverdueAfterTheDeadlineWhichDoublesPerRebuild() {
+        Peer peer = connecting(0);
+        progress(peer).connected(1 * MS);
+        progress(peer).greeted(2 * MS);
+        assertThat(check(peer, 3_001)).isEmpty();
+        assertThat(check(peer, 3_002)).containsExactly("helloOverdue");
+        peer.rebuilds = 1;
+        assertThat(check(peer, 6_001)).isEmpty();
+        assertThat(check(peer, 6_002)).containsExactly("helloOverdue");
+    }
+
+    @Test
+    void aConnectionThatNeverGotAnAnswerIsJudgedByTheHelloDeadline() {
+        Peer peer = connecting(0);
+        assertThat(check(peer, 2_999)).isEmpty();
+        assertThat(check(peer, 3_000)).containsExactly("helloOverdue");
+    }
+
+    @Test
+    void anEnteredPeerIsNeverOverdue() {
+        Peer peer = connecting(0);
+        peer.ready = true;
+        progress(peer).connected(1 * MS);
+        progress(peer).greeted(2 * MS);
+        assertThat(check(peer, 600_000)).isEmpty();
+    }
+}
