@@ -150,6 +150,22 @@ public sealed interface ZreEvent {
         }
     }
 
+    /**
+     * An election in a group this node is in completed (zyre's LEADER event). Reported after every
+     * completed election, also when the leader did not change, by contesting and non-contesting
+     * members alike. The leader may be this node itself, so this is not a {@link PeerEvent}.
+     *
+     * @param group the group
+     * @param leader the UUID of the elected node (this node's own UUID when it leads)
+     * @param leaderName its name (this node's own name when it leads)
+     */
+    record Leader(String group, UUID leader, String leaderName) implements ZreEvent {
+        @Override
+        public ZreEventType type() {
+            return ZreEventType.LEADER;
+        }
+    }
+
     /** The node stopped; this is the last event it reports. */
     record Stop() implements ZreEvent {
         @Override

@@ -59,6 +59,10 @@ final class EventFormat {
             content(m, s.frames());
         } else if (event instanceof ZreEvent.Whisper w) {
             content(m, w.frames());
+        } else if (event instanceof ZreEvent.Leader l) {
+            m.put("group", l.group());
+            m.put("leader", hex(l.leader()));
+            m.put("name", l.leaderName());
         }
         return m;
     }
@@ -171,6 +175,8 @@ final class EventFormat {
             return "[SHOUT] #" + s.group() + " <" + s.peerName() + "> " + printable(s.frames());
         } else if (event instanceof ZreEvent.Whisper w) {
             return "[WHISPER] <" + w.peerName() + "> " + printable(w.frames());
+        } else if (event instanceof ZreEvent.Leader l) {
+            return "[LEADER] #" + l.group() + " " + l.leaderName() + " (" + shortHex(l.leader()) + ")";
         } else if (event instanceof ZreEvent.PeerEvent p) {
             return "[" + event.type() + "] " + who(p);
         }

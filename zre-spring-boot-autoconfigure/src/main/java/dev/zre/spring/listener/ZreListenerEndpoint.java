@@ -40,7 +40,7 @@ public record ZreListenerEndpoint(String id, Object bean, Method method, Set<Zre
     /**
      * The group of an event.
      * @param event the event
-     * @return the group of a SHOUT, JOIN or LEAVE, else {@code null}
+     * @return the group of a SHOUT, JOIN, LEAVE or LEADER, else {@code null}
      */
     public static @Nullable String groupOf(ZreEvent event) {
         if (event instanceof ZreEvent.Shout shout) {
@@ -51,6 +51,9 @@ public record ZreListenerEndpoint(String id, Object bean, Method method, Set<Zre
         }
         if (event instanceof ZreEvent.Leave leave) {
             return leave.group();
+        }
+        if (event instanceof ZreEvent.Leader leader) {
+            return leader.group();
         }
         return null;
     }
