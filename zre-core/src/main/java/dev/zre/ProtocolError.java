@@ -45,7 +45,9 @@ public enum ProtocolError {
     /** A string that is not valid UTF-8 (accepted with replacement characters). */
     INVALID_UTF8,
     /** A peer's outgoing queue was full: messages to it were lost (connection rebuilt). */
-    SEND_OVERFLOW;
+    SEND_OVERFLOW,
+    /** An ELECT or LEADER whose node id is not 32 hex digits (ignored). */
+    BAD_ELECTION_ID;
 
     /** The lowercase, dotted-free name used in metrics tags and logs, e.g. {@code sequence_gap}. */
     public String tag() {

@@ -43,6 +43,7 @@ public final class ZreNode implements AutoCloseable {
     private final String name;
     private final ZreStatistics statistics = new ZreStatistics();
     private final Set<String> ownGroups = ConcurrentHashMap.newKeySet();
+    private final Set<String> contested = ConcurrentHashMap.newKeySet();
     private final List<ZreEventListener> listeners = new CopyOnWriteArrayList<>();
     private volatile @Nullable NodeActor actor;
     private volatile NodeState state = NodeState.NEW;
@@ -81,6 +82,7 @@ public final class ZreNode implements AutoCloseable {
         }
         actor = next;
         next.syncGroups(ownGroups); // join()/leave() calls made while the actor was being built
+        contested.forEach(next::contest);
         startedAt = Instant.now();
         state = NodeState.RUNNING;
     }
@@ -183,6 +185,34 @@ public final class ZreNode implements AutoCloseable {
                 a.join(group);
             }
         }
+    }
+
+    /**
+     * Takes part in the group's leader elections as a candidate, as zyre's
+     * {@code zyre_set_contest_in_group} does, and joins the group. Among the contesting members the
+     * node with the lowest id (zyre's 32-hex form, compared as text) wins; the result comes as a
+     * {@link ZreEvent.Leader} after every completed election, and {@link #leader(String)} answers
+     * in between. Members that do not contest still relay the election (every node does, or zyre's
+     * elections never finish). This is not consensus: see zre-core's README.
+     */
+    public void contest(String group) {
+        ZreConfigChecks.checkGroup("group", group);
+        contested.add(group);
+        ownGroups.add(group);
+        NodeActor a = actor;
+        if (a != null) {
+            a.contest(group);
+        }
+    }
+
+    /**
+     * The group's leader as last elected: this node's own UUID when it leads. Empty while none is
+     * known: before the first election completed, while one is being held again, after the leader
+     * left, or when the node is not in the group or not running.
+     */
+    public Optional<UUID> leader(String group) {
+        NodeActor a = actor;
+        return a == null ? Optional.empty() : a.leader(group);
     }
 
     /** Leaves a group. Leaving a group this node is not in does nothing. */

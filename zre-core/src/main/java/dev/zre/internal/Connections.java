@@ -45,9 +45,11 @@ final class Connections implements AutoCloseable {
     private final int maxPending;
     private final RefusedEndpoints refusedEndpoints;
     private final List<Peer> overflowed = new ArrayList<>();
+    private final Elections elections;
 
     Connections(PeerTable peers, GroupTable groups, Connector connector, EndpointProbes probes, NodeEvents events,
-            ZreStatistics stats, ProtocolErrors errors, int queueLimit, int maxPending, long refusalQuietNanos) {
+            ZreStatistics stats, ProtocolErrors errors, Elections elections, int queueLimit, int maxPending,
+            long refusalQuietNanos) {
         this.peers = peers;
         this.groups = groups;
         this.connector = connector;
@@ -58,6 +60,8 @@ final class Connections implements AutoCloseable {
         this.queueLimit = queueLimit;
         this.maxPending = maxPending;
         this.refusedEndpoints = new RefusedEndpoints(refusalQuietNanos);
+        this.elections = elections;
+        elections.sendThrough(this);
     }
 
     /**
@@ -259,6 +263,7 @@ final class Connections implements AutoCloseable {
         log.debug("EXIT {} {} ({})", peer.name, Uuids.toHex(peer.uuid), reason);
         events.viewChanged();
         events.publish(new ZreEvent.Exit(peer.uuid, peer.name, reason));
+        elections.peerExited(peer);
     }
 
     /** Closes every connection; the peers are forgotten without events (the node is stopping). */

@@ -31,9 +31,10 @@ final class Handshake {
     private final NodeEvents events;
     private final ZreStatistics stats;
     private final ProtocolErrors errors;
+    private final Elections elections;
 
     Handshake(UUID self, String ownEndpoint, PeerTable peers, GroupTable groups, Connections connections,
-            NodeEvents events, ZreStatistics stats, ProtocolErrors errors) {
+            NodeEvents events, ZreStatistics stats, ProtocolErrors errors, Elections elections) {
         this.self = self;
         this.ownEndpoint = ownEndpoint;
         this.peers = peers;
@@ -42,6 +43,7 @@ final class Handshake {
         this.events = events;
         this.stats = stats;
         this.errors = errors;
+        this.elections = elections;
     }
 
     void onHello(UUID sender, int sequence, ZreMessage.Hello hello, long now) {
@@ -108,6 +110,7 @@ final class Handshake {
         for (String g : hello.groups()) {
             events.publish(new ZreEvent.Join(peer.uuid, peer.name, g));
         }
+        elections.peerEntered(peer);
     }
 
     static boolean isTcpEndpoint(String value) {

@@ -30,9 +30,11 @@ final class IncomingMessages implements Mailbox.Handler {
     private final NodeEvents events;
     private final ZreStatistics stats;
     private final ProtocolErrors errors;
+    private final Elections elections;
 
     IncomingMessages(PeerTable peers, GroupTable groups, OwnGroups ownGroups, Handshake handshake,
-            Connections connections, NodeEvents events, ZreStatistics stats, ProtocolErrors errors) {
+            Connections connections, NodeEvents events, ZreStatistics stats, ProtocolErrors errors,
+            Elections elections) {
         this.peers = peers;
         this.groups = groups;
         this.ownGroups = ownGroups;
@@ -41,6 +43,7 @@ final class IncomingMessages implements Mailbox.Handler {
         this.events = events;
         this.stats = stats;
         this.errors = errors;
+        this.elections = elections;
     }
 
     @Override
@@ -103,6 +106,7 @@ final class IncomingMessages implements Mailbox.Handler {
                     events.viewChanged();
                 }
                 events.publish(new ZreEvent.Join(peer.uuid, peer.name, join.group()));
+                elections.peerJoined(peer, join.group());
             }
             case LEAVE -> {
                 ZreMessage.Leave leave = (ZreMessage.Leave) message;
@@ -112,10 +116,13 @@ final class IncomingMessages implements Mailbox.Handler {
                     events.viewChanged();
                 }
                 events.publish(new ZreEvent.Leave(peer.uuid, peer.name, leave.group()));
+                elections.peerLeft(peer, leave.group());
             }
             case PING -> connections.send(peer, new ZreMessage.PingOk());
             case GOODBYE -> connections.remove(peer, ExitReason.LEFT);
-            default -> log.debug("{} from {} counted (PING-OK, or election not yet supported)", message.command(), peer.name);
+            case ELECT -> elections.elect(peer, (ZreMessage.Elect) message);
+            case LEADER -> elections.leader(peer, (ZreMessage.Leader) message);
+            default -> log.trace("{} from {}", message.command(), peer.name); // PING-OK: being heard is all it does
         }
     }
 

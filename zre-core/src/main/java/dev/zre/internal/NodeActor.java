@@ -7,9 +7,11 @@ import dev.zre.ZreStatistics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,6 +51,8 @@ public final class NodeActor {
     private volatile boolean running = true;
     private volatile String endpoint = "";
     private volatile String interfaceName = "";
+    /** Each group's leader as last decided; written on the actor thread, read by any. */
+    private final ConcurrentHashMap<String, UUID> leaders = new ConcurrentHashMap<>();
     /** Set on the actor thread while the sockets are open. */
     private @Nullable RunningNode node;
 
@@ -134,6 +138,20 @@ public final class NodeActor {
         commands.submit(() -> outgoing().shout(group, frames));
     }
 
+    /** Takes part in the group's leader elections as a candidate (it joins the group too). */
+    public void contest(String group) {
+        commands.submit(() -> {
+            OutgoingMessages out = outgoing();
+            out.join(group);
+            out.contest(group);
+        });
+    }
+
+    /** The group's leader as last decided; empty while none is known (not elected yet, or being re-elected). */
+    public Optional<UUID> leader(String group) {
+        return Optional.ofNullable(leaders.get(group));
+    }
+
     public void whisper(UUID peer, List<byte[]> frames) {
         commands.submit(() -> outgoing().whisper(peer, frames));
     }
@@ -171,7 +189,8 @@ public final class NodeActor {
     private void run() {
         RunningNode n;
         try {
-            n = new RunningNode(config, uuid, name, ownGroups, peers, groups, events, liveness, stats, errors, commands);
+            n = new RunningNode(config, uuid, name, ownGroups, peers, groups, events, liveness, stats, errors, commands,
+                    leaders);
         } catch (Throwable e) {
             commands.close();
             dispatcher.publish(new ZreEvent.Stop()); // ends the event thread too
@@ -198,6 +217,7 @@ public final class NodeActor {
             }
             n.close();
             node = null;
+            leaders.clear();
             commands.close();
             dispatcher.publish(new ZreEvent.Stop());
             if (death != null) {

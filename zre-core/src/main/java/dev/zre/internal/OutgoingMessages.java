@@ -24,20 +24,23 @@ final class OutgoingMessages {
     private final OwnGroups ownGroups;
     private final Connections connections;
     private final EndpointProbes probes;
+    private final Elections elections;
 
     OutgoingMessages(PeerTable peers, GroupTable groups, OwnGroups ownGroups, Connections connections,
-            EndpointProbes probes) {
+            EndpointProbes probes, Elections elections) {
         this.peers = peers;
         this.groups = groups;
         this.ownGroups = ownGroups;
         this.connections = connections;
         this.probes = probes;
+        this.elections = elections;
     }
 
     void join(String group) {
         ZreMessage.Join join = ownGroups.join(group);
         if (join != null) {
             sendToAllConnections(join);
+            elections.joined(group);
         }
     }
 
@@ -45,6 +48,7 @@ final class OutgoingMessages {
         ZreMessage.Leave leave = ownGroups.leave(group);
         if (leave != null) {
             sendToAllConnections(leave);
+            elections.left(group);
         }
     }
 
@@ -69,6 +73,11 @@ final class OutgoingMessages {
         for (Peer peer : members.members()) {
             connections.send(peer, Command.SHOUT, first, frames);
         }
+    }
+
+    /** Takes part in the group's leader elections as a candidate (zyre's {@code set_contest_in_group}). */
+    void contest(String group) {
+        elections.contest(group);
     }
 
     void whisper(UUID target, List<byte[]> frames) {

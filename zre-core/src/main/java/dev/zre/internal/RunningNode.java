@@ -12,9 +12,11 @@ import dev.zre.protocol.Uuids;
 import dev.zre.protocol.ZreMessage;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,6 +32,8 @@ final class RunningNode implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RunningNode.class);
     private static final int MAILBOX_BATCH = 1024;
+    /** How long an election may run before the watchdog restarts it; also how long a node alone waits to lead. */
+    private static final Duration ELECTION_TIMEOUT = Duration.ofSeconds(5);
     /** Connections still waiting for their peer's HELLO, at most (made-up beacons cannot take more). */
     private static final int MAX_PENDING = 100;
 
@@ -44,6 +48,7 @@ final class RunningNode implements AutoCloseable {
     private final Connections connections;
     private final IncomingMessages incoming;
     private final OutgoingMessages outgoing;
+    private final Elections elections;
     private final List<Discovery> discoveries = new ArrayList<>();
     private final LivenessMonitor.Actions livenessActions;
     private final HandshakeMonitor handshakes;
@@ -59,7 +64,7 @@ final class RunningNode implements AutoCloseable {
      */
     RunningNode(ZreConfig config, UUID uuid, String name, OwnGroups ownGroups, PeerTable peers, GroupTable groups,
             NodeEvents events, LivenessMonitor liveness, ZreStatistics stats, ProtocolErrors errors,
-            CommandQueue commands) throws IOException {
+            CommandQueue commands, ConcurrentHashMap<String, UUID> leaders) throws IOException {
         this.commands = commands;
         this.peers = peers;
         this.liveness = liveness;
@@ -81,11 +86,17 @@ final class RunningNode implements AutoCloseable {
         long beaconNanos = config.beaconInterval().toNanos();
         EndpointProbes probes = new EndpointProbes(connector, stats, handshakes,
                 config.helloTimeout().toNanos() * Connections.HELLO_ATTEMPTS, beaconNanos);
-        this.connections = new Connections(peers, groups, connector, probes, events, stats, errors,
+        this.elections = new Elections(uuid, name, ELECTION_TIMEOUT, peers, events, errors, leaders);
+        this.connections = new Connections(peers, groups, connector, probes, events, stats, errors, elections,
                 config.sendHighWaterMark(), MAX_PENDING, beaconNanos);
-        Handshake handshake = new Handshake(uuid, box.endpoint(), peers, groups, connections, events, stats, errors);
-        this.incoming = new IncomingMessages(peers, groups, ownGroups, handshake, connections, events, stats, errors);
-        this.outgoing = new OutgoingMessages(peers, groups, ownGroups, connections, probes);
+        Handshake handshake = new Handshake(uuid, box.endpoint(), peers, groups, connections, events, stats, errors,
+                elections);
+        this.incoming = new IncomingMessages(peers, groups, ownGroups, handshake, connections, events, stats, errors,
+                elections);
+        this.outgoing = new OutgoingMessages(peers, groups, ownGroups, connections, probes, elections);
+        for (String group : ownGroups.list()) {
+            elections.joined(group);
+        }
         this.livenessActions = new LivenessReactions(connections, events);
         this.handshakeActions = new HandshakeReactions(connections);
         this.poller = sockets.poller(3);
@@ -174,6 +185,7 @@ final class RunningNode implements AutoCloseable {
                 }
             }
             handshakes.endPass();
+            elections.checkTimeouts();
             connections.reconnectOverflowed(now);
             nextCheck = now + liveness.checkIntervalNanos();
         }
