@@ -1,13 +1,8 @@
 package dev.zre.spring.listener;
 
 import dev.zre.ZreEvent;
+import dev.zre.ZreEventQueue;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Iterator;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -15,9 +10,9 @@ import org.springframework.util.Assert;
 
 /**
  * Moves events from the node's event thread to a consumer running on a thread of its own, through a
- * queue bounded for WHISPER and SHOUT only: membership events are always queued, messages beyond the
- * capacity are handled by the {@link OverflowPolicy} and counted. Events are consumed one at a time in
- * arrival order, so the events of one peer stay in order.
+ * {@link ZreEventQueue} bounded for WHISPER and SHOUT only: membership events are always queued,
+ * messages beyond the capacity are handled by the {@link OverflowPolicy} and counted. Events are
+ * consumed one at a time in arrival order, so the events of one peer stay in order.
  */
 public final class ZreEventHandOff {
 
@@ -25,27 +20,13 @@ public final class ZreEventHandOff {
 
     private final String name;
 
-    private final int capacity;
-
-    private final OverflowPolicy policy;
-
     private final Consumer<ZreEvent> consumer;
 
-    private final ReentrantLock lock = new ReentrantLock();
-
-    private final Condition notEmpty = this.lock.newCondition();
-
-    private final Condition notFull = this.lock.newCondition();
-
-    private final ArrayDeque<ZreEvent> queue = new ArrayDeque<>();
-
-    private final AtomicLong dropped = new AtomicLong();
-
-    private int queuedMessages;
-
-    private boolean running;
+    private final ZreEventQueue queue;
 
     private Thread thread;
+
+    private boolean running;
 
     /**
      * Creates a hand-off; nothing runs until {@link #start()}.
@@ -60,10 +41,18 @@ public final class ZreEventHandOff {
         Assert.notNull(policy, "'policy' must not be null");
         Assert.notNull(consumer, "'consumer' must not be null");
         this.name = name;
-        this.capacity = capacity;
-        this.policy = policy;
         this.consumer = consumer;
+        this.queue = new ZreEventQueue(capacity, overflow(policy));
+        this.queue.close(); // refuses events until start()
         this.thread = newThread();
+    }
+
+    private static ZreEventQueue.Overflow overflow(OverflowPolicy policy) {
+        return switch (policy) {
+            case DROP_NEWEST -> ZreEventQueue.Overflow.DROP_NEWEST;
+            case DROP_OLDEST -> ZreEventQueue.Overflow.DROP_OLDEST;
+            case BLOCK -> ZreEventQueue.Overflow.BLOCK;
+        };
     }
 
     private Thread newThread() {
@@ -73,21 +62,16 @@ public final class ZreEventHandOff {
     }
 
     /** Starts the consuming thread. */
-    public void start() {
-        this.lock.lock();
-        try {
-            if (this.running) {
-                return;
-            }
-            if (this.thread.getState() != Thread.State.NEW) {
-                this.thread = newThread();
-            }
-            this.running = true;
-            this.thread.start();
+    public synchronized void start() {
+        if (this.running) {
+            return;
         }
-        finally {
-            this.lock.unlock();
+        if (this.thread.getState() != Thread.State.NEW) {
+            this.thread = newThread();
         }
+        this.running = true;
+        this.queue.open();
+        this.thread.start();
     }
 
     /**
@@ -96,55 +80,7 @@ public final class ZreEventHandOff {
      * @return whether it was queued (false when dropped or not running)
      */
     public boolean offer(ZreEvent event) {
-        boolean message = !event.type().isMembership();
-        this.lock.lock();
-        try {
-            if (!this.running) {
-                return false;
-            }
-            if (message) {
-                while (this.queuedMessages >= this.capacity) {
-                    switch (this.policy) {
-                        case DROP_NEWEST -> {
-                            this.dropped.incrementAndGet();
-                            return false;
-                        }
-                        case DROP_OLDEST -> {
-                            removeOldestMessage();
-                            this.dropped.incrementAndGet();
-                        }
-                        case BLOCK -> {
-                            this.notFull.await(100, TimeUnit.MILLISECONDS);
-                            if (!this.running) {
-                                return false;
-                            }
-                        }
-                    }
-                }
-                this.queuedMessages++;
-            }
-            this.queue.addLast(event);
-            this.notEmpty.signal();
-            return true;
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            this.dropped.incrementAndGet();
-            return false;
-        }
-        finally {
-            this.lock.unlock();
-        }
-    }
-
-    private void removeOldestMessage() {
-        for (Iterator<ZreEvent> it = this.queue.iterator(); it.hasNext();) {
-            if (!it.next().type().isMembership()) {
-                it.remove();
-                this.queuedMessages--;
-                return;
-            }
-        }
+        return this.queue.offer(event);
     }
 
     /**
@@ -153,15 +89,10 @@ public final class ZreEventHandOff {
      */
     public void stop(Duration timeout) {
         Thread t;
-        this.lock.lock();
-        try {
+        synchronized (this) {
             this.running = false;
-            this.notEmpty.signalAll();
-            this.notFull.signalAll();
+            this.queue.close();
             t = this.thread;
-        }
-        finally {
-            this.lock.unlock();
         }
         if (t.isAlive() && t != Thread.currentThread()) {
             try {
@@ -178,50 +109,32 @@ public final class ZreEventHandOff {
 
     /** Messages dropped because the queue was full. */
     public long getDropped() {
-        return this.dropped.get();
+        return this.queue.dropped();
     }
 
     /** Events waiting to be consumed. */
     public int getQueued() {
-        this.lock.lock();
-        try {
-            return this.queue.size();
-        }
-        finally {
-            this.lock.unlock();
-        }
+        return this.queue.size();
     }
 
     private void run() {
-        while (true) {
+        try {
             ZreEvent event;
-            this.lock.lock();
-            try {
-                while (this.queue.isEmpty()) {
-                    if (!this.running) {
-                        return;
-                    }
-                    this.notEmpty.await();
-                }
-                event = this.queue.removeFirst();
-                if (!event.type().isMembership()) {
-                    this.queuedMessages--;
-                    this.notFull.signal();
-                }
+            while ((event = this.queue.take()) != null) {
+                consume(event);
             }
-            catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            finally {
-                this.lock.unlock();
-            }
-            try {
-                this.consumer.accept(event);
-            }
-            catch (Throwable ex) {
-                logger.error("ZRE hand-off '" + this.name + "' failed on " + event.type() + "; delivery goes on", ex);
-            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void consume(ZreEvent event) {
+        try {
+            this.consumer.accept(event);
+        }
+        catch (Throwable ex) {
+            logger.error("ZRE hand-off '" + this.name + "' failed on " + event.type() + "; delivery goes on", ex);
         }
     }
 
