@@ -1,9 +1,7 @@
 package dev.zre;
 
 import java.time.Duration;
-import java.util.concurrent.BlockingDeque;
-import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.TimeUnit;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,14 +19,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ZreInbox implements Subscription {
 
-    private final BlockingDeque<ZreEvent> queue = new LinkedBlockingDeque<>();
-    private final int capacity;
-    private final ZreStatistics statistics;
+    private final ZreEventQueue queue;
     private @Nullable Subscription subscription;
 
     ZreInbox(int capacity, ZreStatistics statistics) {
-        this.capacity = capacity;
-        this.statistics = statistics;
+        this.queue = new ZreEventQueue(capacity, ZreEventQueue.Overflow.DROP_NEWEST,
+                () -> statistics.increment(ZreStatistics.Counter.EVENTS_DROPPED));
     }
 
     void attach(Subscription subscription) {
@@ -36,16 +32,12 @@ public final class ZreInbox implements Subscription {
     }
 
     void offer(ZreEvent event) {
-        if (!event.type().isMembership() && queue.size() >= capacity) {
-            statistics.increment(ZreStatistics.Counter.EVENTS_DROPPED);
-            return;
-        }
         queue.offer(event);
     }
 
     /** The next event, waiting up to {@code timeout}; {@code null} when none came. */
     public @Nullable ZreEvent poll(Duration timeout) throws InterruptedException {
-        return queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return queue.poll(timeout);
     }
 
     /** The next event if one is queued, else {@code null}. */
@@ -55,7 +47,8 @@ public final class ZreInbox implements Subscription {
 
     /** Waits for the next event. */
     public ZreEvent take() throws InterruptedException {
-        return queue.take();
+        // null only from a closed queue, and this one is never closed
+        return Objects.requireNonNull(queue.take());
     }
 
     /** Events waiting. */

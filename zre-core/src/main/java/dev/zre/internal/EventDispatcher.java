@@ -2,48 +2,49 @@ package dev.zre.internal;
 
 import dev.zre.ZreEvent;
 import dev.zre.ZreEventListener;
+import dev.zre.ZreEventQueue;
 import dev.zre.ZreStatistics;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Hands events from the actor to the application's listeners on a thread of its own, so a slow
- * listener never stalls the protocol. Membership events are always queued; WHISPER/SHOUT beyond the
- * capacity are dropped and counted. The thread ends after delivering {@link ZreEvent.Stop}.
+ * listener never stalls the protocol. The events wait in a {@link ZreEventQueue}: membership events
+ * are always queued; WHISPER/SHOUT beyond the capacity are dropped and counted. The thread ends
+ * after delivering {@link ZreEvent.Stop}.
  */
 public final class EventDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
 
-    private final BlockingQueue<ZreEvent> queue = new LinkedBlockingQueue<>();
     private final List<ZreEventListener> listeners;
     private final ZreStatistics statistics;
     private final Thread thread;
-    private volatile int capacity = Integer.MAX_VALUE;
+    /** Unbounded until {@link #start} sets the capacity; nothing is published before. */
+    private volatile ZreEventQueue queue;
 
     public EventDispatcher(String nodeName, List<ZreEventListener> listeners, ZreStatistics statistics) {
         this.listeners = listeners;
         this.statistics = statistics;
+        this.queue = newQueue(Integer.MAX_VALUE);
         this.thread = new Thread(this::run, "zre-events-" + nodeName);
         this.thread.setDaemon(true);
     }
 
+    private ZreEventQueue newQueue(int dataCapacity) {
+        return new ZreEventQueue(dataCapacity, ZreEventQueue.Overflow.DROP_NEWEST,
+                () -> statistics.increment(ZreStatistics.Counter.EVENTS_DROPPED));
+    }
+
     void start(int dataCapacity) {
-        capacity = dataCapacity;
+        queue = newQueue(dataCapacity);
         thread.start();
     }
 
     /** Queues an event (called by the actor). */
     void publish(ZreEvent event) {
-        if (!event.type().isMembership() && queue.size() >= capacity) {
-            statistics.increment(ZreStatistics.Counter.EVENTS_DROPPED);
-            return;
-        }
-        queue.add(event);
+        queue.offer(event);
     }
 
     /** Waits until the STOP event was delivered (or the timeout passed). */
@@ -54,12 +55,10 @@ public final class EventDispatcher {
     }
 
     private void run() {
+        ZreEventQueue events = queue;
         try {
-            while (true) {
-                ZreEvent event = queue.poll(1, TimeUnit.SECONDS);
-                if (event == null) {
-                    continue;
-                }
+            ZreEvent event;
+            while ((event = events.take()) != null) {
                 deliver(event);
                 if (event instanceof ZreEvent.Stop) {
                     return;

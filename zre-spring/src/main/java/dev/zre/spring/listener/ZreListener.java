@@ -9,7 +9,9 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a bean method that receives ZRE events, each listener on a thread of its own behind a bounded
- * queue (see {@code zre.listener.*}). Events of one peer arrive in order.
+ * queue (its capacity and overflow policy are the {@link ZreListenerRegistry}'s; with Spring Boot,
+ * {@code zre.listener.*}). Events of one peer arrive in order. A
+ * {@link ZreListenerAnnotationBeanPostProcessor} and a {@link ZreListenerRegistry} bean must be present.
  *
  * <pre>{@code
  * @ZreListener(groups = "${app.chat-group:chat}")
@@ -63,8 +65,8 @@ public @interface ZreListener {
     String[] groups() default {};
 
     /**
-     * Bean name of a {@link ZreListenerErrorHandler} for this listener; the global one (bean
-     * {@code zreListenerErrorHandler}) when empty. Supports placeholders.
+     * Bean name of a {@link ZreListenerErrorHandler} for this listener; the registry's default one
+     * (with Spring Boot, the bean {@code zreListenerErrorHandler}) when empty. Supports placeholders.
      * @return the bean name
      */
     String errorHandler() default "";
