@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -445,13 +444,9 @@ class ZreClusterIT {
 
     /** Waits until the container logged a text since the test began. */
     private void awaitLog(ZreContainer container, String text, Duration timeout) {
-        try {
-            await(container + " logs '" + text + "'").atMost(timeout).pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(() -> logSinceStart(container).contains(text));
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError(container + " did not log '" + text + "' within " + timeout, e);
-        }
+        await(container + " logs '" + text + "'").atMost(timeout).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> logSinceStart(container).contains(text));
     }
 
     /** The reasons of the EXITs of one peer that a node logged since the test began, oldest first. */
