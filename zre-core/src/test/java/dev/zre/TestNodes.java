@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 
 /**
  * Real nodes on loopback for tests. Each instance picks its own beacon port so that nodes of
@@ -103,16 +104,10 @@ public final class TestNodes implements AutoCloseable {
         }
     }
 
-    /** Polls a condition until it holds or the timeout passes. */
-    public static void eventually(Duration timeout, String what, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout + ": " + what);
-            }
-            Thread.sleep(10);
-        }
+    /** Polls a condition every 10 ms (Awaitility) until it holds; fails, naming {@code what}, when the timeout passes. */
+    public static void eventually(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
+        Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .until(condition::getAsBoolean);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.zre.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.zre.ZreEvent;
 import dev.zre.ZreInbox;
@@ -98,21 +99,10 @@ final class SampleInstance implements AutoCloseable {
 				() -> getList("/api/peers").stream().anyMatch((p) -> other.uuid().equals(p.get("uuid"))));
 	}
 
-	/** Polls a condition until it holds, failing at the {@link #DEADLINE}. */
+	/** Polls a condition every 50 ms (Awaitility) until it holds, failing at the {@link #DEADLINE}. */
 	static void eventually(String what, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + DEADLINE.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("not within " + DEADLINE + ": " + what);
-			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError("interrupted while waiting for " + what, ex);
-			}
-		}
+		await(what).atMost(DEADLINE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+			.until(condition::getAsBoolean);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.zre.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.zre.ExitReason;
 import dev.zre.ZreEvent;
@@ -263,7 +264,11 @@ class CommandsTest {
             JsonNode appear = json(cli.awaitOut(l -> l.contains("\"APPEAR\""), "APPEAR"));
             assertThat(appear.get("peer").asText()).isEqualTo(Uuids.toHex(bob.node().uuid()));
             assertThat(appear.get("endpoint").asText()).isEqualTo(bob.node().endpoint().orElseThrow());
-            Thread.sleep(500); // a few more of bob's beacons go out; the monitor must answer none
+            // a few more of bob's beacons go out and reach the listening monitor, which must answer none; by
+            // then a monitor that beaconed itself (every 200 ms, like bob) would have been heard by bob
+            long sent = bob.node().statistics().get(ZreStatistics.Counter.BEACONS_SENT);
+            await("three more beacons from bob").atMost(Duration.ofSeconds(10))
+                    .until(() -> bob.node().statistics().get(ZreStatistics.Counter.BEACONS_SENT) >= sent + 3);
             assertThat(bob.node().statistics().get(ZreStatistics.Counter.BEACONS_RECEIVED)).isZero();
             assertThat(bob.node().peers()).isEmpty();
             bob.node().stop();

@@ -1,6 +1,7 @@
 package dev.zre.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.zre.ExitReason;
 import dev.zre.ZreEvent;
@@ -43,7 +44,10 @@ class ZreProcessIT {
                 "--count", "1", "--wait", "1s"))) {
             Peers.Node bob = net.start("bob", b -> { });
             bob.await(ZreEvent.Join.class, j -> j.group().equals("news"));
-            Thread.sleep(1500); // past --wait: a cat that wanted to send would have given up by now
+            // past --wait: a cat that wanted to send would have given up (exit 1) by now. No signal marks
+            // "--wait passed" in a cat that only prints, so this checks for a bounded time that it keeps running
+            await("the reader runs on past its --wait of 1s").during(Duration.ofMillis(1500))
+                    .atMost(Duration.ofSeconds(10)).until(reader.process::isAlive);
             bob.node().shout("news", "extra! extra!");
             assertThat(reader.awaitExit(EXIT)).as(reader.err.text()).isZero();
             reader.awaitOut(l -> l.equals("extra! extra!"), "the shout");

@@ -2,10 +2,12 @@ package dev.zre.interop;
 
 import static dev.zre.interop.Event.from;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
@@ -50,21 +52,12 @@ class SequenceWrapIT extends LabTest {
                 + dropped + " events dropped by the CLI's event queue");
     }
 
+    /** Asks the peer for its counters every 500 ms until they satisfy {@code condition}; fails at the deadline. */
     static Map<String, Object> awaitCounters(PeerProcess peer, Duration deadline,
             Predicate<Map<String, Object>> condition) {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (true) {
-            Map<String, Object> counters = peer.request(DELIVERY, "cmd", "stats").map("counters");
-            if (condition.test(counters) || System.nanoTime() - end > 0) {
-                return counters;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return await(peer + "'s counters").atMost(deadline).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                .pollInSameThread() // one request at a time on the peer's stdin
+                .until(() -> peer.request(DELIVERY, "cmd", "stats").map("counters"), condition);
     }
 
     @SuppressWarnings("unchecked")
@@ -86,7 +79,7 @@ class SequenceWrapIT extends LabTest {
      * in between is lost. Documented in the README.
      */
     @Test
-    void zyreJsDropsOurPeerAtOurSequenceWrapAndTheLinkHeals() throws InterruptedException {
+    void zyreJsDropsOurPeerAtOurSequenceWrapAndTheLinkHeals() {
         PeerProcess java = java(1, "java-1");
         PeerProcess js = js(2, "js-1");
         meet(java, js);
@@ -107,13 +100,17 @@ class SequenceWrapIT extends LabTest {
         // the wrap. The link has healed when a whisper gets through and the next one does too.
         Predicate<Event> afterTheWrap = e -> e.is("WHISPER") && e.string("text") != null
                 && e.string("text").startsWith("after the wrap");
-        long deadline = System.nanoTime() + DISCOVERY.toNanos();
-        for (int attempt = 0; js.count(afterTheWrap) == 0; attempt++) {
-            assertThat(System.nanoTime() - deadline).as("a whisper reached zyre.js within %s after the wrap", DISCOVERY)
-                    .isNegative();
-            java.whisperText(jsId, "after the wrap " + attempt);
-            Thread.sleep(250);
-        }
+        AtomicInteger attempt = new AtomicInteger();
+        await("a whisper reached zyre.js within " + DISCOVERY + " after the wrap").atMost(DISCOVERY)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                .pollInSameThread() // sends the next whisper when none has arrived yet
+                .until(() -> {
+                    if (js.count(afterTheWrap) > 0) {
+                        return true;
+                    }
+                    java.whisperText(jsId, "after the wrap " + attempt.getAndIncrement());
+                    return false;
+                });
         java.whisperText(jsId, "still there");
         js.await("the next whisper after the heal", DELIVERY,
                 e -> e.is("WHISPER") && "still there".equals(e.string("text")));

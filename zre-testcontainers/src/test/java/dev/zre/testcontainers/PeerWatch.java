@@ -1,5 +1,6 @@
 package dev.zre.testcontainers;
 
+import dev.zre.PeerId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,31 +8,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Watches how some nodes see one peer, from a moment {@code t0} on: when each of them first reports
  * it not alive (EVASIVE or SILENT) and when it disappears from their peer list (EXIT). Polls the
- * REST API every 100 ms against a deadline; never sleeps for a fixed time otherwise.
+ * REST API every 100 ms (with Awaitility) against a deadline counted from {@code t0}.
  */
 final class PeerWatch {
 
-    private static final long POLL_MILLIS = 100;
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
-    private final String target;
+    private final PeerId target;
     private final List<ZreContainer> observers;
     private final long t0 = System.nanoTime();
     private final Map<ZreContainer, Duration> notAlive = new LinkedHashMap<>();
     private final Map<ZreContainer, Duration> gone = new LinkedHashMap<>();
     private final Map<ZreContainer, String> lastSeen = new LinkedHashMap<>();
 
-    private PeerWatch(String target, List<ZreContainer> observers) {
+    private PeerWatch(PeerId target, List<ZreContainer> observers) {
         this.target = target;
         this.observers = List.copyOf(observers);
     }
 
     /** Starts watching now: call it right before the Docker command whose effect is measured. */
-    static PeerWatch of(String targetUuid, ZreContainer... observers) {
-        return new PeerWatch(targetUuid, List.of(observers));
+    static PeerWatch of(PeerId target, ZreContainer... observers) {
+        return new PeerWatch(target, List.of(observers));
     }
 
     /** Time since the watch started. */
@@ -62,23 +65,24 @@ final class PeerWatch {
     }
 
     private PeerWatch pollUntil(BooleanSupplier done, Duration deadline, String what) {
-        while (true) {
-            poll();
-            if (done.getAsBoolean()) {
-                return this;
-            }
-            if (elapsed().compareTo(deadline) > 0) {
-                throw new AssertionError("within " + deadline + " not every observer did " + what + " (peer " + target
-                        + "): not alive at " + byName(notAlive) + ", gone at " + byName(gone)
-                        + ", last seen " + byName(lastSeen));
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
+        // the deadline counts from t0; a deadline already passed still gets one poll (polled in this thread)
+        Duration left = deadline.minus(elapsed());
+        try {
+            Awaitility.await(what)
+                    .atMost(left.compareTo(Duration.ofMillis(1)) > 0 ? left : Duration.ofMillis(1))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(POLL_INTERVAL)
+                    .pollInSameThread() // the poll records times and fills the maps
+                    .until(() -> {
+                        poll();
+                        return done.getAsBoolean();
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("within " + deadline + " not every observer did " + what + " (peer " + target
+                    + "): not alive at " + byName(notAlive) + ", gone at " + byName(gone)
+                    + ", last seen " + byName(lastSeen), e);
         }
+        return this;
     }
 
     private void poll() {
@@ -88,13 +92,13 @@ final class PeerWatch {
             }
             List<ZrePeerInfo> peers;
             try {
-                peers = observer.peers();
+                peers = observer.api().peers();
             } catch (RuntimeException e) {
                 lastSeen.put(observer, "request failed: " + e.getMessage());
                 continue;
             }
             Duration now = elapsed();
-            Optional<ZrePeerInfo> peer = peers.stream().filter(p -> p.uuid().equalsIgnoreCase(target)).findFirst();
+            Optional<ZrePeerInfo> peer = peers.stream().filter(p -> p.id().equals(target)).findFirst();
             if (peer.isEmpty()) {
                 gone.put(observer, now);
             } else {

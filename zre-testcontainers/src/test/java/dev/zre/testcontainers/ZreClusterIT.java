@@ -1,12 +1,13 @@
 package dev.zre.testcontainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.zre.PeerId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,10 +36,10 @@ import org.testcontainers.lifecycle.Startables;
  * actuator and the container logs.
  *
  * <p>Timeouts are shortened (evasive 1 s, expired 4 s) so that failures show quickly. Every timing is
- * a deadline polled every 100 ms, with a margin for the node's 1 s liveness check and for two shared
- * cores; lower bounds only prove that an EXIT came from expiry rather than a goodbye.
+ * a deadline polled every 100 ms (Awaitility), with a margin for the node's 1 s liveness check and for
+ * two shared cores; lower bounds only prove that an EXIT came from expiry rather than a goodbye.
  *
- * <p>Before each test the cluster is made whole again: stopped nodes are started (with a fresh UUID)
+ * <p>Before each test the cluster is made whole again: stopped nodes are started (with a fresh id)
  * and every node must see exactly the other two. Restarts cost a JVM start each, so the suite
  * restarts a node only twice (after the graceful stop and after the kill).
  */
@@ -62,7 +63,10 @@ class ZreClusterIT {
     static final Duration EARLIEST_EXPIRY = EXPIRED.minus(EVASIVE).minusSeconds(1);
     static final String GROUP = "chat";
 
-    private static final Pattern EXIT_LINE = Pattern.compile("EXIT (\\S+) ([0-9A-F]{32}) \\((\\w+)\\)");
+    /** The node's debug line for an EXIT: name, id (zyre's 32 hex digits or the dashed form), reason. */
+    private static final Pattern EXIT_LINE = Pattern.compile("EXIT (\\S+) ([0-9A-Fa-f-]{32,36}) \\((\\w+)\\)");
+    /** How often the sample app's nodes beacon (zre.beacon-interval is left at its default). */
+    static final Duration BEACON_INTERVAL = Duration.ofSeconds(1);
 
     static Network network;
     static ZreContainer alice;
@@ -117,34 +121,34 @@ class ZreClusterIT {
     @Order(1)
     void everyNodeDiscoversTheOthersByBroadcastOnItsNetwork() {
         Map<ZreContainer, ZreNodeInfo> nodes = all().stream()
-                .collect(Collectors.toMap(c -> c, ZreContainer::node));
+                .collect(Collectors.toMap(c -> c, c -> c.api().node()));
         for (ZreContainer node : all()) {
             ZreNodeInfo self = nodes.get(node);
             assertThat(self.endpoint()).as("%s binds its mailbox on eth0", node)
                     .startsWith("tcp://" + node.ipAddress() + ":");
             assertThat(self.groups()).contains(GROUP);
-            List<ZrePeerInfo> peers = node.peers();
+            List<ZrePeerInfo> peers = node.api().peers();
             List<ZreContainer> others = others(node);
-            assertThat(peers).extracting(ZrePeerInfo::uuid)
-                    .containsExactlyInAnyOrderElementsOf(others.stream().map(o -> nodes.get(o).uuid()).toList());
+            assertThat(peers).extracting(ZrePeerInfo::id)
+                    .containsExactlyInAnyOrderElementsOf(others.stream().map(o -> nodes.get(o).id()).toList());
             for (ZrePeerInfo peer : peers) {
-                ZreContainer other = others.stream().filter(o -> nodes.get(o).uuid().equals(peer.uuid())).findFirst()
+                ZreContainer other = others.stream().filter(o -> nodes.get(o).id().equals(peer.id())).findFirst()
                         .orElseThrow();
                 assertThat(peer.name()).isEqualTo(nodes.get(other).name());
                 assertThat(peer.address()).isEqualTo(nodes.get(other).endpoint());
                 assertThat(peer.groups()).contains(GROUP);
-                node.awaitLog("ENTER " + peer.name() + " " + peer.uuid(), DELIVERY);
+                node.await().log("ENTER " + peer.name() + " " + peer.id(), DELIVERY);
             }
         }
-        Map<String, Object> actuator = alice.actuator();
+        Map<String, Object> actuator = alice.api().actuator();
         assertThat(actuator.get("node")).as("the actuator endpoint shows the node on eth0")
                 .asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("interface", "eth0");
         assertThat(actuator.get("peers")).as("the actuator endpoint lists the peers")
                 .asInstanceOf(InstanceOfAssertFactories.LIST)
-                .extracting(p -> hex(String.valueOf(((Map<?, ?>) p).get("uuid"))))
-                .containsExactlyInAnyOrder(nodes.get(bob).uuid(), nodes.get(carol).uuid());
+                .extracting(p -> PeerId.parse(String.valueOf(((Map<?, ?>) p).get("uuid"))))
+                .containsExactlyInAnyOrder(nodes.get(bob).id(), nodes.get(carol).id());
         for (ZreContainer node : all()) {
-            assertThat(node.metric("zre.beacons.received").orElse(0)).as("%s found its peers by UDP beacons", node)
+            assertThat(node.api().metric("zre.beacons.received").orElse(0)).as("%s found its peers by UDP beacons", node)
                     .isPositive();
         }
     }
@@ -152,46 +156,46 @@ class ZreClusterIT {
     @Test
     @Order(2)
     void aShoutReachesEveryOtherMemberOfTheGroup() {
-        String sender = alice.uuid();
+        PeerId sender = alice.api().id();
         String text = "hello everyone " + System.nanoTime();
-        alice.shout(GROUP, text);
+        alice.api().shout(GROUP, text);
         for (ZreContainer receiver : List.of(bob, carol)) {
-            ZreMessageInfo message = receiver.awaitMessage(m -> text.equals(m.text()), DELIVERY);
+            ZreMessageInfo message = receiver.await().message(m -> text.equals(m.text()), DELIVERY);
             assertThat(message.isShout()).isTrue();
             assertThat(message.group()).isEqualTo(GROUP);
             assertThat(message.peer()).isEqualTo(sender);
             assertThat(message.name()).isEqualTo("alice");
         }
-        assertThat(alice.messages()).as("a node does not hear its own shout").noneMatch(m -> text.equals(m.text()));
+        assertThat(alice.api().messages()).as("a node does not hear its own shout").noneMatch(m -> text.equals(m.text()));
     }
 
     @Test
     @Order(3)
     void aWhisperReachesOnlyItsPeer() {
         String text = "psst " + System.nanoTime();
-        alice.whisper(carol.uuid(), text);
-        ZreMessageInfo message = carol.awaitMessage(m -> text.equals(m.text()), DELIVERY);
+        alice.api().whisper(carol.api().id(), text);
+        ZreMessageInfo message = carol.await().message(m -> text.equals(m.text()), DELIVERY);
         assertThat(message.isWhisper()).isTrue();
-        assertThat(message.peer()).isEqualTo(alice.uuid());
-        assertThat(bob.messages()).noneMatch(m -> text.equals(m.text()));
+        assertThat(message.peer()).isEqualTo(alice.api().id());
+        assertThat(bob.api().messages()).noneMatch(m -> text.equals(m.text()));
     }
 
     @Test
     @Order(4)
     void joinAndLeaveAreSeenByThePeers() {
-        String bobUuid = bob.uuid();
-        bob.join("ops");
-        alice.awaitPeers(peers -> peers.stream().anyMatch(p -> p.uuid().equals(bobUuid) && p.groups().contains("ops")),
+        PeerId bobId = bob.api().id();
+        bob.api().join("ops");
+        alice.await().peers(peers -> peers.stream().anyMatch(p -> p.id().equals(bobId) && p.groups().contains("ops")),
                 "bob in ops", DELIVERY);
-        assertThat(alice.groups()).anySatisfy(g -> {
+        assertThat(alice.api().groups()).anySatisfy(g -> {
             assertThat(g.name()).isEqualTo("ops");
-            assertThat(g.members()).containsExactly(bobUuid);
+            assertThat(g.members()).containsExactly(bobId);
             assertThat(g.joined()).isFalse();
         });
-        bob.leave("ops");
-        carol.awaitPeers(peers -> peers.stream().anyMatch(p -> p.uuid().equals(bobUuid) && !p.groups().contains("ops")),
+        bob.api().leave("ops");
+        carol.await().peers(peers -> peers.stream().anyMatch(p -> p.id().equals(bobId) && !p.groups().contains("ops")),
                 "bob out of ops", DELIVERY);
-        alice.awaitPeers(peers -> peers.stream().anyMatch(p -> p.uuid().equals(bobUuid) && !p.groups().contains("ops")),
+        alice.await().peers(peers -> peers.stream().anyMatch(p -> p.id().equals(bobId) && !p.groups().contains("ops")),
                 "bob out of ops", DELIVERY);
     }
 
@@ -200,14 +204,14 @@ class ZreClusterIT {
     @Test
     @Order(5)
     void aNodeUnpausedBeforeExpiryStaysAndMessagesFlow() {
-        String carolUuid = carol.uuid();
-        PeerWatch watch = PeerWatch.of(carolUuid, alice, bob);
-        carol.pause();
+        PeerId carolId = carol.api().id();
+        PeerWatch watch = PeerWatch.of(carolId, alice, bob);
+        carol.faults().pause();
         Duration unpausedAt;
         try {
             watch.awaitNotAlive(EVASIVE.plus(MARGIN));
         } finally {
-            carol.unpause();
+            carol.faults().unpause();
             unpausedAt = watch.elapsed();
         }
         report("pause, unpause before expiry: %s, unpaused at %s", watch, unpausedAt);
@@ -217,33 +221,33 @@ class ZreClusterIT {
                 "carol alive again everywhere");
 
         String fromCarol = "back " + System.nanoTime();
-        carol.shout(GROUP, fromCarol);
+        carol.api().shout(GROUP, fromCarol);
         String toCarol = "welcome back " + System.nanoTime();
-        alice.shout(GROUP, toCarol);
-        alice.awaitMessage(m -> fromCarol.equals(m.text()), DELIVERY);
-        bob.awaitMessage(m -> fromCarol.equals(m.text()), DELIVERY);
-        carol.awaitMessage(m -> toCarol.equals(m.text()), DELIVERY);
+        alice.api().shout(GROUP, toCarol);
+        alice.await().message(m -> fromCarol.equals(m.text()), DELIVERY);
+        bob.await().message(m -> fromCarol.equals(m.text()), DELIVERY);
+        carol.await().message(m -> toCarol.equals(m.text()), DELIVERY);
         for (ZreContainer observer : List.of(alice, bob)) {
-            assertThat(exits(observer, carolUuid)).as("%s never saw carol exit", observer).isEmpty();
+            assertThat(exits(observer, carolId)).as("%s never saw carol exit", observer).isEmpty();
         }
-        assertThat(carol.uuid()).isEqualTo(carolUuid);
+        assertThat(carol.api().id()).isEqualTo(carolId);
     }
 
     @Test
     @Order(6)
     void aPausedNodeTurnsEvasiveThenExpiresAndReturnsWhenUnpaused() {
-        String carolUuid = carol.uuid();
-        PeerWatch watch = PeerWatch.of(carolUuid, alice, bob);
-        carol.pause();
+        PeerId carolId = carol.api().id();
+        PeerWatch watch = PeerWatch.of(carolId, alice, bob);
+        carol.faults().pause();
         Map<ZreContainer, List<String>> exitsWhilePaused = new HashMap<>();
         try {
             watch.awaitNotAlive(EVASIVE.plus(MARGIN));
             watch.awaitGone(EXPIRED.plus(MARGIN));
             for (ZreContainer observer : List.of(alice, bob)) {
-                exitsWhilePaused.put(observer, exits(observer, carolUuid));
+                exitsWhilePaused.put(observer, exits(observer, carolId));
             }
         } finally {
-            carol.unpause();
+            carol.faults().unpause();
         }
         report("pause until expiry: %s", watch);
         for (ZreContainer observer : List.of(alice, bob)) {
@@ -256,31 +260,31 @@ class ZreClusterIT {
         }
         // carol's own node saw nothing while frozen: it expires the others, then everyone meets again
         awaitMesh();
-        assertThat(carol.uuid()).isEqualTo(carolUuid);
-        awaitLog(alice, "ENTER carol " + carolUuid, DELIVERY);
-        awaitLog(bob, "ENTER carol " + carolUuid, DELIVERY);
+        assertThat(carol.api().id()).isEqualTo(carolId);
+        awaitLog(alice, "ENTER carol " + carolId, DELIVERY);
+        awaitLog(bob, "ENTER carol " + carolId, DELIVERY);
     }
 
     @Test
     @Order(7)
     void aPartitionedNodeExitsOnBothSidesAndReentersAfterReconnect() {
-        String carolUuid = carol.uuid();
-        String aliceUuid = alice.uuid();
-        String bobUuid = bob.uuid();
-        double carolExpiredBefore = carol.metric("zre.peers.exited", "reason:expired").orElse(0);
-        PeerWatch watch = PeerWatch.of(carolUuid, alice, bob);
-        carol.disconnect();
+        PeerId carolId = carol.api().id();
+        PeerId aliceId = alice.api().id();
+        PeerId bobId = bob.api().id();
+        double carolExpiredBefore = carol.api().metric("zre.peers.exited", "reason:expired").orElse(0);
+        PeerWatch watch = PeerWatch.of(carolId, alice, bob);
+        carol.faults().disconnect();
         Map<ZreContainer, List<String>> exitsWhileCut = new HashMap<>();
         try {
             watch.awaitGone(EXPIRED.plus(MARGIN));
             // carol's HTTP port is unreachable without her network; her log tells what she saw
-            awaitLog(carol, "EXIT alice " + aliceUuid + " (EXPIRED)", EXPIRED.plus(MARGIN));
-            awaitLog(carol, "EXIT bob " + bobUuid + " (EXPIRED)", EXPIRED.plus(MARGIN));
+            awaitLog(carol, "EXIT alice " + aliceId + " (EXPIRED)", EXPIRED.plus(MARGIN));
+            awaitLog(carol, "EXIT bob " + bobId + " (EXPIRED)", EXPIRED.plus(MARGIN));
             for (ZreContainer observer : List.of(alice, bob)) {
-                exitsWhileCut.put(observer, exits(observer, carolUuid));
+                exitsWhileCut.put(observer, exits(observer, carolId));
             }
         } finally {
-            carol.reconnect();
+            carol.faults().reconnect();
         }
         Duration reconnectedAt = watch.elapsed();
         report("partition: %s, carol saw both exit and was reconnected at %s", watch, reconnectedAt);
@@ -292,17 +296,17 @@ class ZreClusterIT {
         awaitMesh();
         Duration meshedAt = watch.elapsed();
         report("partition healed: every node sees the other two again %s after reconnect", meshedAt.minus(reconnectedAt));
-        assertThat(carol.uuid()).isEqualTo(carolUuid);
-        assertThat(carol.metric("zre.peers.exited", "reason:expired")).as("carol's own count of expired peers")
+        assertThat(carol.api().id()).isEqualTo(carolId);
+        assertThat(carol.api().metric("zre.peers.exited", "reason:expired")).as("carol's own count of expired peers")
                 .hasValue(carolExpiredBefore + 2);
         String fromCarol = "healed " + System.nanoTime();
         String toCarol = "you are back " + System.nanoTime();
         withLogsOnFailure(() -> {
-            carol.shout(GROUP, fromCarol);
-            alice.awaitMessage(m -> fromCarol.equals(m.text()), DELIVERY);
-            bob.awaitMessage(m -> fromCarol.equals(m.text()), DELIVERY);
-            bob.whisper(carolUuid, toCarol);
-            carol.awaitMessage(m -> toCarol.equals(m.text()), DELIVERY);
+            carol.api().shout(GROUP, fromCarol);
+            alice.await().message(m -> fromCarol.equals(m.text()), DELIVERY);
+            bob.await().message(m -> fromCarol.equals(m.text()), DELIVERY);
+            bob.api().whisper(carolId, toCarol);
+            carol.await().message(m -> toCarol.equals(m.text()), DELIVERY);
         });
     }
 
@@ -331,44 +335,47 @@ class ZreClusterIT {
     @Test
     @Order(8)
     void aGracefullyStoppedNodeLeavesAtOnce() {
-        String carolUuid = carol.uuid();
-        PeerWatch watch = PeerWatch.of(carolUuid, alice, bob);
-        carol.stopGracefully(Duration.ofSeconds(10));
+        PeerId carolId = carol.api().id();
+        PeerWatch watch = PeerWatch.of(carolId, alice, bob);
+        carol.faults().stopGracefully(Duration.ofSeconds(10));
         Duration stoppedAt = watch.elapsed();
         watch.awaitGone(EXPIRED.plus(MARGIN));
         report("graceful stop: %s, docker stop returned at %s", watch, stoppedAt);
         assertThat(watch.lastGone()).as("EXIT follows a graceful stop within about a second, well before expiry")
                 .isLessThanOrEqualTo(stoppedAt.plus(Duration.ofMillis(2500)));
         for (ZreContainer observer : List.of(alice, bob)) {
-            assertThat(exits(observer, carolUuid)).containsExactly("LEFT");
+            assertThat(exits(observer, carolId)).containsExactly("LEFT");
         }
     }
 
     @Test
     @Order(9)
-    void aKilledNodeExpiresAndRestartsWithAFreshUuidLeavingNoGhost() {
-        String oldUuid = carol.uuid();
-        PeerWatch watch = PeerWatch.of(oldUuid, alice, bob);
-        carol.kill();
+    void aKilledNodeExpiresAndRestartsWithAFreshIdLeavingNoGhost() {
+        PeerId oldId = carol.api().id();
+        PeerWatch watch = PeerWatch.of(oldId, alice, bob);
+        carol.faults().kill();
         watch.awaitGone(EXPIRED.plus(MARGIN));
         report("docker kill: %s", watch);
         assertThat(watch.firstGone()).as("a killed node cannot say goodbye; it is dropped only by expiry")
                 .isGreaterThanOrEqualTo(EARLIEST_EXPIRY);
         for (ZreContainer observer : List.of(alice, bob)) {
-            assertThat(exits(observer, oldUuid)).containsExactly("EXPIRED");
+            assertThat(exits(observer, oldId)).containsExactly("EXPIRED");
         }
 
         carol.stop();
         carol.start();
-        String freshUuid = carol.uuid();
-        assertThat(freshUuid).isNotEqualTo(oldUuid).matches("[0-9A-F]{32}");
+        PeerId freshId = carol.api().id();
+        assertThat(freshId).isNotEqualTo(oldId);
         awaitMesh();
-        report("restart after kill: new UUID %s, meshed %s after the kill", freshUuid, watch.elapsed());
-        // and stays so: the old UUID does not come back with later beacons (a few beacon intervals)
-        PeerWatch fresh = PeerWatch.of(freshUuid, alice, bob);
-        fresh.awaitWhilePresent(() -> fresh.elapsed().compareTo(Duration.ofSeconds(3)) > 0
-                && all().stream().allMatch(this::seesExactlyTheOthers), DELIVERY, "a stable mesh without ghosts");
-        assertThat(all().stream().flatMap(n -> n.peers().stream()).map(ZrePeerInfo::uuid)).doesNotContain(oldUuid);
+        report("restart after kill: new id %s, meshed %s after the kill", freshId, watch.elapsed());
+        // and stays so: the old id does not come back with later beacons. The signal: every node has
+        // heard three more beacons from each of its two peers (the count leaves out its own beacons)
+        Map<ZreContainer, Double> beaconsAtMesh = all().stream().collect(Collectors.toMap(n -> n, ZreClusterIT::beaconsReceived));
+        PeerWatch fresh = PeerWatch.of(freshId, alice, bob);
+        fresh.awaitWhilePresent(() -> all().stream().allMatch(n -> beaconsReceived(n) >= beaconsAtMesh.get(n) + 6)
+                && all().stream().allMatch(this::seesExactlyTheOthers), DELIVERY.plus(BEACON_INTERVAL.multipliedBy(3)),
+                "a stable mesh without ghosts after three more beacons from every peer");
+        assertThat(all().stream().flatMap(n -> n.api().peers().stream()).map(ZrePeerInfo::id)).doesNotContain(oldId);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -383,45 +390,49 @@ class ZreClusterIT {
 
     /** Undoes what an earlier (failed) test may have left: a paused, stopped or cut-off container. */
     private static void makeHealthy(ZreContainer node) {
-        if (node.getContainerId() != null) {
-            var state = node.getDockerClient().inspectContainerCmd(node.getContainerId()).exec().getState();
-            if (Boolean.TRUE.equals(state.getPaused())) {
-                node.unpause();
-            }
+        if (node.getContainerId() != null && node.faults().isPaused()) {
+            node.faults().unpause();
         }
-        boolean answers;
-        try {
-            answers = node.isRunning() && !node.node().uuid().isEmpty();
-        } catch (RuntimeException e) {
-            answers = false;
-        }
-        if (!answers) {
+        if (!node.isRunning() || !answers(node)) {
             node.stop();
             node.start();
         }
     }
 
-    /** Waits until every node sees exactly the current UUIDs of the other two. */
+    private static boolean answers(ZreContainer node) {
+        try {
+            node.api().node();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Waits until every node sees exactly the current ids of the other two. */
     private static void awaitMesh() {
-        Map<ZreContainer, String> uuids = all().stream().collect(Collectors.toMap(n -> n, ZreContainer::uuid));
+        Map<ZreContainer, PeerId> ids = all().stream().collect(Collectors.toMap(n -> n, n -> n.api().id()));
         for (ZreContainer node : all()) {
-            Set<String> expected = others(node).stream().map(uuids::get).collect(Collectors.toCollection(TreeSet::new));
-            node.awaitPeers(peers -> uuidsOf(peers).equals(expected), "exactly the peers " + expected, MESH);
+            Set<PeerId> expected = others(node).stream().map(ids::get).collect(Collectors.toCollection(TreeSet::new));
+            node.await().peers(peers -> idsOf(peers).equals(expected), "exactly the peers " + expected, MESH);
         }
     }
 
     private boolean seesExactlyTheOthers(ZreContainer node) {
-        Set<String> expected = others(node).stream().map(ZreContainer::uuid).collect(Collectors.toSet());
-        return uuidsOf(node.peers()).equals(expected);
+        Set<PeerId> expected = others(node).stream().map(n -> n.api().id()).collect(Collectors.toSet());
+        return idsOf(node.api().peers()).equals(expected);
     }
 
     private boolean seesEveryOtherAlive(ZreContainer node) {
-        List<ZrePeerInfo> peers = node.peers();
+        List<ZrePeerInfo> peers = node.api().peers();
         return peers.size() == 2 && peers.stream().allMatch(ZrePeerInfo::isAlive);
     }
 
-    private static Set<String> uuidsOf(List<ZrePeerInfo> peers) {
-        return peers.stream().map(ZrePeerInfo::uuid).collect(Collectors.toCollection(TreeSet::new));
+    private static Set<PeerId> idsOf(List<ZrePeerInfo> peers) {
+        return peers.stream().map(ZrePeerInfo::id).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static double beaconsReceived(ZreContainer node) {
+        return node.api().metric("zre.beacons.received").orElse(0);
     }
 
     /** The container's log since the test began (all of it after a restart). */
@@ -433,35 +444,21 @@ class ZreClusterIT {
 
     /** Waits until the container logged a text since the test began. */
     private void awaitLog(ZreContainer container, String text, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!logSinceStart(container).contains(text)) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError(container + " did not log '" + text + "' within " + timeout);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+        await(container + " logs '" + text + "'").atMost(timeout).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> logSinceStart(container).contains(text));
     }
 
     /** The reasons of the EXITs of one peer that a node logged since the test began, oldest first. */
-    private List<String> exits(ZreContainer observer, String peerUuid) {
+    private List<String> exits(ZreContainer observer, PeerId peer) {
         Matcher m = EXIT_LINE.matcher(logSinceStart(observer));
         List<String> reasons = new ArrayList<>();
         while (m.find()) {
-            if (m.group(2).equals(peerUuid)) {
+            if (PeerId.parse(m.group(2)).equals(peer)) {
                 reasons.add(m.group(3));
             }
         }
         return reasons;
-    }
-
-    /** A UUID in the REST API's form (32 upper-case hex digits), whichever form it came in. */
-    private static String hex(String uuid) {
-        return uuid.replace("-", "").toUpperCase(Locale.ROOT);
     }
 
     private static void report(String format, Object... args) {

@@ -2,6 +2,7 @@ package dev.zre.testcontainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zre.PeerId;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
@@ -37,37 +38,37 @@ class ZreContainerIT {
 
     @Test
     void aPeerFindsTheServiceAndTheyExchangeMessages() {
-        ZrePeerInfo found = peer.awaitPeers(1, WAIT).get(0);
-        ZreNodeInfo self = service.node();
-        assertThat(found.uuid()).isEqualTo(self.uuid());
+        ZrePeerInfo found = peer.await().peers(1, WAIT).get(0);
+        ZreNodeInfo self = service.api().node();
+        assertThat(found.id()).isEqualTo(self.id());
         assertThat(found.name()).isEqualTo("service");
         assertThat(found.address()).isEqualTo(self.endpoint()).startsWith("tcp://" + service.ipAddress() + ":");
 
         String question = "ping " + System.nanoTime();
-        peer.whisper(found.uuid(), question);
-        ZreMessageInfo received = service.awaitMessage(m -> question.equals(m.text()), WAIT);
+        peer.api().whisper(found.id(), question);
+        ZreMessageInfo received = service.await().message(m -> question.equals(m.text()), WAIT);
         assertThat(received.isWhisper()).isTrue();
         assertThat(received.name()).isEqualTo("peer");
 
         String answer = "pong " + System.nanoTime();
-        service.shout("chat", answer);
-        assertThat(peer.awaitMessage(m -> answer.equals(m.text()), WAIT).group()).isEqualTo("chat");
+        service.api().shout("chat", answer);
+        assertThat(peer.await().message(m -> answer.equals(m.text()), WAIT).group()).isEqualTo("chat");
     }
 
     @Test
     void groupsJoinedAndLeftThroughTheContainerAreSeenByThePeer() {
-        service.awaitPeers(1, WAIT);
-        String serviceUuid = service.uuid();
-        service.join("ops");
-        List<ZrePeerInfo> peers = peer.awaitPeers(
-                list -> list.stream().anyMatch(p -> p.uuid().equals(serviceUuid) && p.groups().contains("ops")),
+        service.await().peers(1, WAIT);
+        PeerId serviceId = service.api().id();
+        service.api().join("ops");
+        List<ZrePeerInfo> peers = peer.await().peers(
+                list -> list.stream().anyMatch(p -> p.id().equals(serviceId) && p.groups().contains("ops")),
                 "service in ops", WAIT);
         assertThat(peers).hasSize(1);
-        assertThat(service.groups()).anySatisfy(g -> {
+        assertThat(service.api().groups()).anySatisfy(g -> {
             assertThat(g.name()).isEqualTo("ops");
             assertThat(g.joined()).isTrue();
         });
-        service.leave("ops");
-        peer.awaitPeers(list -> list.stream().noneMatch(p -> p.groups().contains("ops")), "nobody in ops", WAIT);
+        service.api().leave("ops");
+        peer.await().peers(list -> list.stream().noneMatch(p -> p.groups().contains("ops")), "nobody in ops", WAIT);
     }
 }
