@@ -1,5 +1,6 @@
 package dev.zre;
 
+import dev.zre.internal.NodeCounters;
 import java.time.Duration;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -23,10 +24,10 @@ public final class ZreInbox implements Subscription {
 
     private final BlockingDeque<ZreEvent> queue = new LinkedBlockingDeque<>();
     private final int capacity;
-    private final ZreStatistics statistics;
+    private final NodeCounters statistics;
     private @Nullable Subscription subscription;
 
-    ZreInbox(int capacity, ZreStatistics statistics) {
+    ZreInbox(int capacity, NodeCounters statistics) {
         this.capacity = capacity;
         this.statistics = statistics;
     }

@@ -3,6 +3,7 @@ package dev.zre;
 import dev.zre.internal.ClusterView;
 import dev.zre.internal.EventDispatcher;
 import dev.zre.internal.NodeActor;
+import dev.zre.internal.NodeCounters;
 import dev.zre.protocol.Uuids;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,7 +42,8 @@ public final class ZreNode implements AutoCloseable {
     private final ZreConfig config;
     private final UUID uuid;
     private final String name;
-    private final ZreStatistics statistics = new ZreStatistics();
+    private final NodeCounters counters = new NodeCounters();
+    private final ZreStatistics statistics = new ZreStatistics(counters);
     private final Set<String> ownGroups = ConcurrentHashMap.newKeySet();
     private final List<ZreEventListener> listeners = new CopyOnWriteArrayList<>();
     private volatile @Nullable NodeActor actor;
@@ -69,8 +71,8 @@ public final class ZreNode implements AutoCloseable {
         }
         state = NodeState.STARTING;
         failure = null;
-        EventDispatcher dispatcher = new EventDispatcher(name, listeners, statistics);
-        NodeActor next = new NodeActor(config, uuid, name, Set.copyOf(ownGroups), statistics, dispatcher,
+        EventDispatcher dispatcher = new EventDispatcher(name, listeners, counters);
+        NodeActor next = new NodeActor(config, uuid, name, Set.copyOf(ownGroups), counters, dispatcher,
                 this::actorDied);
         try {
             next.start();
@@ -307,7 +309,7 @@ public final class ZreNode implements AutoCloseable {
 
     /** Opens a pollable queue of later events (see {@link ZreInbox}). */
     public ZreInbox openInbox() {
-        ZreInbox inbox = new ZreInbox(config.eventQueueCapacity(), statistics);
+        ZreInbox inbox = new ZreInbox(config.eventQueueCapacity(), counters);
         inbox.attach(subscribe(inbox::offer));
         return inbox;
     }

@@ -21,11 +21,11 @@ public final class EventDispatcher {
 
     private final BlockingQueue<ZreEvent> queue = new LinkedBlockingQueue<>();
     private final List<ZreEventListener> listeners;
-    private final ZreStatistics statistics;
+    private final NodeCounters statistics;
     private final Thread thread;
     private volatile int capacity = Integer.MAX_VALUE;
 
-    public EventDispatcher(String nodeName, List<ZreEventListener> listeners, ZreStatistics statistics) {
+    public EventDispatcher(String nodeName, List<ZreEventListener> listeners, NodeCounters statistics) {
         this.listeners = listeners;
         this.statistics = statistics;
         this.thread = new Thread(this::run, "zre-events-" + nodeName);

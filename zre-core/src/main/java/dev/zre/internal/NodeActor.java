@@ -6,7 +6,6 @@ import dev.zre.ProtocolError;
 import dev.zre.ZreConfig;
 import dev.zre.ZreEvent;
 import dev.zre.ZreException;
-import dev.zre.ZreStatistics;
 import dev.zre.ZreStatistics.Counter;
 import dev.zre.discovery.BeaconSocket;
 import dev.zre.discovery.InterfaceSelector;
@@ -66,7 +65,7 @@ public final class NodeActor {
     private final UUID uuid;
     private final String name;
     private final byte[] identity;
-    private final ZreStatistics stats;
+    private final NodeCounters stats;
     private final EventDispatcher events;
     private final Consumer<Throwable> onDeath;
     private final Set<String> ownGroups;
@@ -120,7 +119,7 @@ public final class NodeActor {
         }
     }
 
-    public NodeActor(ZreConfig config, UUID uuid, String name, Set<String> groups, ZreStatistics stats,
+    public NodeActor(ZreConfig config, UUID uuid, String name, Set<String> groups, NodeCounters stats,
             EventDispatcher events, Consumer<Throwable> onDeath) {
         this.config = config;
         this.uuid = uuid;
