@@ -63,7 +63,9 @@ public final class ZreNode implements AutoCloseable {
      * Binds the mailbox and beacon sockets, joins the configured groups and starts discovering.
      * Does nothing when already running.
      *
-     * @throws ZreException when the interface or a port cannot be used; the node is then {@link NodeState#FAILED}
+     * @throws ZreException when the node cannot start, e.g. on an interface or a port this host cannot use
+     *         (then caused by an {@link InvalidZreSettingException}, see {@link InvalidZreSettingException#in});
+     *         the node is then {@link NodeState#FAILED}
      */
     public synchronized void start() {
         if (state == NodeState.RUNNING) {

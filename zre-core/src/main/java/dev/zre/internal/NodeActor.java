@@ -1,6 +1,7 @@
 package dev.zre.internal;
 
 import dev.zre.ExitReason;
+import dev.zre.InvalidZreSettingException;
 import dev.zre.PeerState;
 import dev.zre.ProtocolError;
 import dev.zre.ZreConfig;
@@ -295,9 +296,9 @@ public final class NodeActor {
                 mailboxPort = config.mailboxPort();
             }
         } catch (RuntimeException e) {
-            throw new ZreException("Invalid ZRE setting 'mailboxPort': cannot bind tcp://" + host + ":"
-                    + (config.mailboxPort() == 0 ? "<49152..65535>" : config.mailboxPort()) + " (" + e.getMessage()
-                    + "); choose a free port, or 0 for any free port", e);
+            throw InvalidZreSettingException.unusable("mailboxPort", String.valueOf(config.mailboxPort()),
+                    "cannot bind tcp://" + host + ":" + (config.mailboxPort() == 0 ? "<49152..65535>" : config.mailboxPort())
+                            + ": " + e.getMessage(), "a free port, or 0 for any free port", e);
         }
         endpoint = "tcp://" + host + ":" + mailboxPort;
         poller = context.createPoller(3);
@@ -308,8 +309,9 @@ public final class NodeActor {
             try {
                 beacon = BeaconSocket.open(net, config.beaconPort(), destination);
             } catch (IOException e) {
-                throw new ZreException("Invalid ZRE setting 'beaconPort': cannot open UDP port " + config.beaconPort()
-                        + " on " + net.interfaceName() + " (" + e.getMessage() + ")", e);
+                throw InvalidZreSettingException.unusable("beaconPort", String.valueOf(config.beaconPort()),
+                        "cannot open UDP port " + config.beaconPort() + " on " + net.interfaceName() + ": " + e.getMessage(),
+                        "a UDP port this host lets the node open", e);
             }
             beaconIndex = poller.register(beacon.receiver(), ZMQ.Poller.POLLIN);
         }
