@@ -4,7 +4,6 @@ import dev.zre.internal.ClusterView;
 import dev.zre.internal.EventDispatcher;
 import dev.zre.internal.NodeActor;
 import dev.zre.internal.NodeCounters;
-import dev.zre.protocol.Uuids;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +16,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,11 +35,13 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * A node can be started again after {@link #stop()}; it keeps its UUID.
+ * A node can be started again after {@link #stop()}; it keeps its UUID and its groups.
  */
 public final class ZreNode implements AutoCloseable {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    /** How long the LEAVEs of a graceful stop are given to reach the wire before the goodbye. */
+    private static final Duration LEAVE_FLUSH = Duration.ofMillis(100);
 
     private final ZreConfig config;
     private final UUID uuid;
@@ -55,7 +59,7 @@ public final class ZreNode implements AutoCloseable {
     public ZreNode(ZreConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.uuid = config.uuid() != null ? config.uuid() : UUID.randomUUID();
-        this.name = config.name() != null ? config.name() : Uuids.toHex(uuid).substring(0, 6);
+        this.name = config.name() != null ? config.name() : PeerId.of(uuid).toString().substring(0, 6);
         this.ownGroups.addAll(config.groups());
     }
 
@@ -103,6 +107,45 @@ public final class ZreNode implements AutoCloseable {
         actor = null;
         if (state == NodeState.STOPPING) {
             state = NodeState.STOPPED;
+        }
+    }
+
+    /**
+     * Stops gracefully: leaves every group on the wire (peers see LEAVE), waits until those LEAVE
+     * messages are handed out or {@code leaveGrace} has passed, then stops as {@link #stop()} does
+     * (peers see EXIT). The node keeps its groups: a later {@link #start()} joins them again.
+     * {@link Duration#ZERO} is the same as {@link #stop()}.
+     *
+     * @param leaveGrace how long to wait at most for the LEAVE messages to go out
+     */
+    public synchronized void stop(Duration leaveGrace) {
+        Objects.requireNonNull(leaveGrace, "leaveGrace");
+        if (leaveGrace.isNegative()) {
+            throw new IllegalArgumentException("leaveGrace must not be negative: " + leaveGrace);
+        }
+        NodeActor current = actor;
+        if (current != null && state == NodeState.RUNNING && !leaveGrace.isZero()) {
+            leaveAllGroups(current, leaveGrace);
+        }
+        stop();
+    }
+
+    private void leaveAllGroups(NodeActor current, Duration leaveGrace) {
+        long deadline = System.nanoTime() + leaveGrace.toNanos();
+        try {
+            long sent = current.leaveAllGroups(leaveGrace).get(leaveGrace.toNanos(), TimeUnit.NANOSECONDS);
+            if (sent > 0) {
+                // Handed to ZeroMQ, whose I/O thread writes them a moment later; the goodbye beacon
+                // travels separately by UDP and must not overtake them.
+                long flushNanos = Math.min(LEAVE_FLUSH.toNanos(), deadline - System.nanoTime());
+                if (flushNanos > 0) {
+                    TimeUnit.NANOSECONDS.sleep(flushNanos);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the grace ended or the protocol thread is gone: stop without waiting longer
         }
     }
 
@@ -318,6 +361,6 @@ public final class ZreNode implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "ZreNode{" + name + " " + Uuids.toHex(uuid) + " " + state + "}";
+        return "ZreNode{" + name + " " + PeerId.of(uuid) + " " + state + "}";
     }
 }

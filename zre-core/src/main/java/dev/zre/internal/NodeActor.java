@@ -2,6 +2,7 @@ package dev.zre.internal;
 
 import dev.zre.ExitReason;
 import dev.zre.InvalidZreSettingException;
+import dev.zre.MessageType;
 import dev.zre.PeerState;
 import dev.zre.ProtocolError;
 import dev.zre.ZreConfig;
@@ -224,6 +225,34 @@ public final class NodeActor {
                 }
             }
         });
+    }
+
+    /**
+     * Leaves every group on the wire before a graceful stop: sends LEAVE for each of this actor's
+     * groups to every peer and gives each peer's DEALER a linger of {@code linger}, so the queued
+     * LEAVEs still go out when the sockets close. Completes on the actor thread with the number of
+     * LEAVE messages handed to ZeroMQ. The node, not the actor, remembers the groups for a restart.
+     */
+    public CompletableFuture<Long> leaveAllGroups(Duration linger) {
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        submit(() -> {
+            try {
+                long before = stats.sent(MessageType.LEAVE);
+                for (String g : List.copyOf(ownGroups)) {
+                    doLeave(g);
+                }
+                int lingerMillis = (int) Math.min(Integer.MAX_VALUE, linger.toMillis());
+                for (Peer peer : peers.values()) {
+                    if (peer.dealer != null) {
+                        peer.dealer.setLinger(lingerMillis);
+                    }
+                }
+                done.complete(stats.sent(MessageType.LEAVE) - before);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
     }
 
     private void submit(Runnable command) {
