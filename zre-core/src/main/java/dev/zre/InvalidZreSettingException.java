@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * {@code Invalid ZRE setting '<setting>': '<value>' <problem>; expected <expected>}, e.g.
  * {@code Invalid ZRE setting 'beaconPort': '70000' is not allowed; expected a port from 1 to 65535}.
  * Front-ends map {@link #setting()} to their own names (a property, a command line option) and
- * reuse {@link #value()} and {@link #reason()}.
+ * show {@link #reason()} beside it.
  *
  * <p>{@link ZreConfig.Builder#build()} and {@link ZreNode#join(String)} throw it directly (it is an
  * {@link IllegalArgumentException}, as before it existed). A value that is well-formed but that
@@ -46,7 +46,7 @@ public class InvalidZreSettingException extends IllegalArgumentException {
 
     private InvalidZreSettingException(String setting, String value, String problem, String expected,
             boolean valueHidden, @Nullable Throwable cause) {
-        super("Invalid ZRE setting '" + setting + "': '" + value + "' " + problem + "; expected " + expected, cause);
+        super("Invalid ZRE setting '" + setting + "': " + reason(value, problem, expected), cause);
         this.setting = Objects.requireNonNull(setting, "setting");
         this.value = value;
         this.problem = problem;
@@ -112,10 +112,14 @@ public class InvalidZreSettingException extends IllegalArgumentException {
     }
 
     /**
-     * Why the value was rejected, without the setting's name or the value, for front-ends that name
-     * them in their own words: e.g. {@code is not allowed; expected a port from 1 to 65535}.
+     * The message without the setting's name, for front-ends that name the setting in their own
+     * words: e.g. {@code '70000' is not allowed; expected a port from 1 to 65535}.
      */
     public String reason() {
-        return problem + "; expected " + expected;
+        return reason(value, problem, expected);
+    }
+
+    private static String reason(String value, String problem, String expected) {
+        return "'" + value + "' " + problem + "; expected " + expected;
     }
 }

@@ -1,5 +1,7 @@
 package dev.zre;
 
+import java.util.Locale;
+
 /**
  * The ten ZRE v2 message types, as counted by {@link ZreStatistics}. ELECT, LEADER and GOODBYE are
  * zyre extensions that every peer must at least count.
@@ -24,5 +26,10 @@ public enum MessageType {
     /** The elected leader of a group (zyre extension). */
     LEADER,
     /** The sender is about to stop (zyre extension). */
-    GOODBYE
+    GOODBYE;
+
+    /** The lowercase name used in metrics tags and JSON output, e.g. {@code ping_ok}. */
+    public String tag() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

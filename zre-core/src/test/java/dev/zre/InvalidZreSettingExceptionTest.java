@@ -18,7 +18,7 @@ class InvalidZreSettingExceptionTest {
         assertThat(e.setting()).isEqualTo("beaconPort");
         assertThat(e.value()).isEqualTo("70000");
         assertThat(e.expected()).isEqualTo("a port from 1 to 65535");
-        assertThat(e.reason()).isEqualTo("is not allowed; expected a port from 1 to 65535");
+        assertThat(e.reason()).isEqualTo("'70000' is not allowed; expected a port from 1 to 65535");
         assertThat(e).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Invalid ZRE setting 'beaconPort': '70000' is not allowed; expected a port from 1 to 65535");
     }
@@ -31,7 +31,7 @@ class InvalidZreSettingExceptionTest {
         assertThat(InvalidZreSettingException.in(failure)).hasValueSatisfying(e -> {
             assertThat(e.setting()).isEqualTo("networkInterface");
             assertThat(e.value()).isEqualTo("no-such-if0");
-            assertThat(e.reason()).startsWith("cannot be used (there is no interface of that name)");
+            assertThat(e.reason()).startsWith("'no-such-if0' cannot be used (there is no interface of that name)");
             assertThat(e.expected()).startsWith("'auto', 'loopback', or one of").contains("127.0.0.1");
         });
         node.stop();

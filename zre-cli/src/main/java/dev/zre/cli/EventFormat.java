@@ -129,8 +129,8 @@ final class EventFormat {
         Map<String, Object> sent = new LinkedHashMap<>();
         Map<String, Object> received = new LinkedHashMap<>();
         for (MessageType c : MessageType.values()) {
-            sent.put(c.name().toLowerCase(Locale.ROOT), s.messagesSent(c));
-            received.put(c.name().toLowerCase(Locale.ROOT), s.messagesReceived(c));
+            sent.put(c.tag(), s.messagesSent(c));
+            received.put(c.tag(), s.messagesReceived(c));
         }
         m.put("messagesSent", sent);
         m.put("messagesReceived", received);

@@ -138,7 +138,7 @@ final class NodeOptions {
     ParameterException usage(InvalidZreSettingException e) {
         String option = OPTION_OF_SETTING.get(e.setting());
         return usage(option == null ? e.getMessage()
-                : "Invalid value for option '" + option + "': '" + e.value() + "' " + e.reason());
+                : "Invalid value for option '" + option + "': " + e.reason());
     }
 
     ParameterException usage(String message) {
