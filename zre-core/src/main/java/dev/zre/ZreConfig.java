@@ -255,7 +255,7 @@ public record ZreConfig(
         /**
          * Checks every value and builds the configuration.
          *
-         * @throws IllegalArgumentException naming the first setting whose value is not allowed
+         * @throws InvalidZreSettingException naming the first setting whose value is not allowed
          */
         public ZreConfig build() {
             if (name != null && ZreConfigChecks.utf8Length(name) > 255) {

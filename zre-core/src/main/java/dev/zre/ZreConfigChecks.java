@@ -3,6 +3,7 @@ package dev.zre;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** The checks behind {@link ZreConfig.Builder#build()}, each naming the setting it rejects. */
 final class ZreConfigChecks {
@@ -10,8 +11,8 @@ final class ZreConfigChecks {
     private ZreConfigChecks() {
     }
 
-    static IllegalArgumentException invalid(String setting, Object value, String allowed) {
-        return new IllegalArgumentException("Invalid ZRE setting '" + setting + "': '" + value + "' is not allowed; expected " + allowed);
+    static InvalidZreSettingException invalid(String setting, @Nullable Object value, String allowed) {
+        return new InvalidZreSettingException(setting, String.valueOf(value), allowed);
     }
 
     static int utf8Length(String s) {
@@ -24,7 +25,7 @@ final class ZreConfigChecks {
         }
     }
 
-    static void checkPositive(String setting, Duration value) {
+    static void checkPositive(String setting, @Nullable Duration value) {
         if (value == null || value.isZero() || value.isNegative()) {
             throw invalid(setting, value, "a positive duration");
         }
@@ -42,7 +43,7 @@ final class ZreConfigChecks {
         }
     }
 
-    static void checkInterface(String value) {
+    static void checkInterface(@Nullable String value) {
         if (value == null || value.isBlank()) {
             throw invalid("networkInterface", value, "'auto', 'loopback', an interface name (e.g. eth0) or an IPv4 address of this host");
         }

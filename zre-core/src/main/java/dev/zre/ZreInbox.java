@@ -1,5 +1,6 @@
 package dev.zre;
 
+import dev.zre.internal.NodeCounters;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,7 @@ public final class ZreInbox implements Subscription {
     private final ZreEventQueue queue;
     private @Nullable Subscription subscription;
 
-    ZreInbox(int capacity, ZreStatistics statistics) {
+    ZreInbox(int capacity, NodeCounters statistics) {
         this.queue = new ZreEventQueue(capacity, ZreEventQueue.Overflow.DROP_NEWEST,
                 () -> statistics.increment(ZreStatistics.Counter.EVENTS_DROPPED));
     }

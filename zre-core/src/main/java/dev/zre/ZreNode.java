@@ -3,7 +3,7 @@ package dev.zre;
 import dev.zre.internal.ClusterView;
 import dev.zre.internal.EventDispatcher;
 import dev.zre.internal.NodeActor;
-import dev.zre.protocol.Uuids;
+import dev.zre.internal.NodeCounters;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +16,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,16 +35,19 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * A node can be started again after {@link #stop()}; it keeps its UUID.
+ * A node can be started again after {@link #stop()}; it keeps its UUID and its groups.
  */
 public final class ZreNode implements AutoCloseable {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    /** How long the LEAVEs of a graceful stop are given to reach the wire before the goodbye. */
+    private static final Duration LEAVE_FLUSH = Duration.ofMillis(100);
 
     private final ZreConfig config;
     private final UUID uuid;
     private final String name;
-    private final ZreStatistics statistics = new ZreStatistics();
+    private final NodeCounters counters = new NodeCounters();
+    private final ZreStatistics statistics = new ZreStatistics(counters);
     private final Set<String> ownGroups = ConcurrentHashMap.newKeySet();
     private final Set<String> contested = ConcurrentHashMap.newKeySet();
     private final List<ZreEventListener> listeners = new CopyOnWriteArrayList<>();
@@ -54,7 +60,7 @@ public final class ZreNode implements AutoCloseable {
     public ZreNode(ZreConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.uuid = config.uuid() != null ? config.uuid() : UUID.randomUUID();
-        this.name = config.name() != null ? config.name() : Uuids.toHex(uuid).substring(0, 6);
+        this.name = config.name() != null ? config.name() : PeerId.of(uuid).toString().substring(0, 6);
         this.ownGroups.addAll(config.groups());
     }
 
@@ -62,7 +68,9 @@ public final class ZreNode implements AutoCloseable {
      * Binds the mailbox and beacon sockets, joins the configured groups and starts discovering.
      * Does nothing when already running.
      *
-     * @throws ZreException when the interface or a port cannot be used; the node is then {@link NodeState#FAILED}
+     * @throws ZreException when the node cannot start, e.g. on an interface or a port this host cannot use
+     *         (then caused by an {@link InvalidZreSettingException}, see {@link InvalidZreSettingException#in});
+     *         the node is then {@link NodeState#FAILED}
      */
     public synchronized void start() {
         if (state == NodeState.RUNNING) {
@@ -70,8 +78,8 @@ public final class ZreNode implements AutoCloseable {
         }
         state = NodeState.STARTING;
         failure = null;
-        EventDispatcher dispatcher = new EventDispatcher(name, listeners, statistics);
-        NodeActor next = new NodeActor(config, uuid, name, Set.copyOf(ownGroups), statistics, dispatcher,
+        EventDispatcher dispatcher = new EventDispatcher(name, listeners, counters);
+        NodeActor next = new NodeActor(config, uuid, name, Set.copyOf(ownGroups), counters, dispatcher,
                 this::actorDied);
         try {
             next.start();
@@ -101,6 +109,45 @@ public final class ZreNode implements AutoCloseable {
         actor = null;
         if (state == NodeState.STOPPING) {
             state = NodeState.STOPPED;
+        }
+    }
+
+    /**
+     * Stops gracefully: leaves every group on the wire (peers see LEAVE), waits until those LEAVE
+     * messages are handed out or {@code leaveGrace} has passed, then stops as {@link #stop()} does
+     * (peers see EXIT). The node keeps its groups: a later {@link #start()} joins them again.
+     * {@link Duration#ZERO} is the same as {@link #stop()}.
+     *
+     * @param leaveGrace how long to wait at most for the LEAVE messages to go out
+     */
+    public synchronized void stop(Duration leaveGrace) {
+        Objects.requireNonNull(leaveGrace, "leaveGrace");
+        if (leaveGrace.isNegative()) {
+            throw new IllegalArgumentException("leaveGrace must not be negative: " + leaveGrace);
+        }
+        NodeActor current = actor;
+        if (current != null && state == NodeState.RUNNING && !leaveGrace.isZero()) {
+            leaveAllGroups(current, leaveGrace);
+        }
+        stop();
+    }
+
+    private void leaveAllGroups(NodeActor current, Duration leaveGrace) {
+        long deadline = System.nanoTime() + leaveGrace.toNanos();
+        try {
+            long sent = current.leaveAllGroups(leaveGrace).get(leaveGrace.toNanos(), TimeUnit.NANOSECONDS);
+            if (sent > 0) {
+                // Handed to ZeroMQ, whose I/O thread writes them a moment later; the goodbye beacon
+                // travels separately by UDP and must not overtake them.
+                long flushNanos = Math.min(LEAVE_FLUSH.toNanos(), deadline - System.nanoTime());
+                if (flushNanos > 0) {
+                    TimeUnit.NANOSECONDS.sleep(flushNanos);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the grace ended or the protocol thread is gone: stop without waiting longer
         }
     }
 
@@ -337,13 +384,13 @@ public final class ZreNode implements AutoCloseable {
 
     /** Opens a pollable queue of later events (see {@link ZreInbox}). */
     public ZreInbox openInbox() {
-        ZreInbox inbox = new ZreInbox(config.eventQueueCapacity(), statistics);
+        ZreInbox inbox = new ZreInbox(config.eventQueueCapacity(), counters);
         inbox.attach(subscribe(inbox::offer));
         return inbox;
     }
 
     @Override
     public String toString() {
-        return "ZreNode{" + name + " " + Uuids.toHex(uuid) + " " + state + "}";
+        return "ZreNode{" + name + " " + PeerId.of(uuid) + " " + state + "}";
     }
 }

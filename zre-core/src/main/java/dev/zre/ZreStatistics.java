@@ -1,21 +1,17 @@
 package dev.zre;
 
-import dev.zre.protocol.Command;
+import dev.zre.internal.NodeCounters;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Live counters of one node, safe to read from any thread (the metrics binder and the actuator
- * endpoint read them). Every counter only grows.
+ * Live counters of one node, read-only and safe to read from any thread (the metrics binder and the
+ * actuator endpoint read them). Every counter only grows; they survive restarts of the node.
  */
 public final class ZreStatistics {
 
-    private final AtomicLongArray sent = new AtomicLongArray(Command.values().length);
-    private final AtomicLongArray received = new AtomicLongArray(Command.values().length);
-    private final AtomicLongArray errors = new AtomicLongArray(ProtocolError.values().length);
-    private final AtomicLongArray exits = new AtomicLongArray(ExitReason.values().length);
-    private final AtomicLongArray counters = new AtomicLongArray(Counter.values().length);
+    private final NodeCounters counters;
 
     /** Plain counters, one per thing that happens. */
     public enum Counter {
@@ -42,71 +38,50 @@ public final class ZreStatistics {
         SILENT_LINKS_REBUILT
     }
 
-    public void messageSent(Command command, long bytes) {
-        sent.incrementAndGet(command.ordinal());
-        counters.addAndGet(Counter.BYTES_SENT.ordinal(), bytes);
+    /** A read-only view of the counters the node's engine writes. */
+    ZreStatistics(NodeCounters counters) {
+        this.counters = counters;
     }
 
-    public void messageReceived(Command command, long bytes) {
-        received.incrementAndGet(command.ordinal());
-        counters.addAndGet(Counter.BYTES_RECEIVED.ordinal(), bytes);
+    /** ZRE messages sent of one type. */
+    public long messagesSent(MessageType type) {
+        return counters.sent(type);
     }
 
-    public void protocolError(ProtocolError error) {
-        errors.incrementAndGet(error.ordinal());
-    }
-
-    public void peerExited(ExitReason reason) {
-        exits.incrementAndGet(reason.ordinal());
-    }
-
-    public void increment(Counter counter) {
-        counters.incrementAndGet(counter.ordinal());
-    }
-
-    public void add(Counter counter, long delta) {
-        counters.addAndGet(counter.ordinal(), delta);
-    }
-
-    /** ZRE messages sent of one command type. */
-    public long messagesSent(Command command) {
-        return sent.get(command.ordinal());
-    }
-
-    /** ZRE messages received (and accepted for decoding) of one command type. */
-    public long messagesReceived(Command command) {
-        return received.get(command.ordinal());
+    /** ZRE messages received (and accepted for decoding) of one type. */
+    public long messagesReceived(MessageType type) {
+        return counters.received(type);
     }
 
     /** Occurrences of one protocol error. */
     public long protocolErrors(ProtocolError error) {
-        return errors.get(error.ordinal());
+        return counters.errors(error);
     }
 
     /** All protocol errors together. */
     public long protocolErrors() {
         long total = 0;
-        for (int i = 0; i < errors.length(); i++) {
-            total += errors.get(i);
+        for (ProtocolError e : ProtocolError.values()) {
+            total += counters.errors(e);
         }
         return total;
     }
 
     /** Peers that exited for one reason. */
     public long peersExited(ExitReason reason) {
-        return exits.get(reason.ordinal());
+        return counters.exits(reason);
     }
 
     /** The value of one plain counter. */
     public long get(Counter counter) {
-        return counters.get(counter.ordinal());
+        return counters.get(counter);
     }
 
     /** A copy of the protocol error counts, for reports. */
     public Map<ProtocolError, Long> protocolErrorCounts() {
         Map<ProtocolError, Long> copy = new EnumMap<>(ProtocolError.class);
         for (ProtocolError e : ProtocolError.values()) {
-            copy.put(e, errors.get(e.ordinal()));
+            copy.put(e, counters.errors(e));
         }
         return copy;
     }
@@ -115,7 +90,7 @@ public final class ZreStatistics {
     public String toString() {
         StringBuilder sb = new StringBuilder("ZreStatistics{");
         for (Counter c : Counter.values()) {
-            sb.append(c.name().toLowerCase(java.util.Locale.ROOT)).append('=').append(get(c)).append(", ");
+            sb.append(c.name().toLowerCase(Locale.ROOT)).append('=').append(get(c)).append(", ");
         }
         sb.append("protocolErrors=").append(protocolErrors()).append('}');
         return sb.toString();

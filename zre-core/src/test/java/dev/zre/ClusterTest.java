@@ -257,7 +257,7 @@ class ClusterTest {
             assertThat(member.await(ZreEvent.Shout.class, s -> true, DEADLINE).text()).isEqualTo("for G");
             // messages from one peer arrive in order: had the G shout reached the outsider, it would come first
             assertThat(outsider.await(ZreEvent.Shout.class, s -> true, DEADLINE).text()).isEqualTo("for H");
-            assertThat(a.node().statistics().messagesSent(Command.SHOUT)).isEqualTo(2);
+            assertThat(a.node().statistics().messagesSent(MessageType.SHOUT)).isEqualTo(2);
         }
     }
 
@@ -272,7 +272,7 @@ class ClusterTest {
                 raw.send(new ZreMessage.Shout("MINE", List.of("y".getBytes(StandardCharsets.UTF_8))));
                 ZreEvent.Shout shout = a.await(ZreEvent.Shout.class, s -> true, DEADLINE);
                 assertThat(shout.group()).isEqualTo("MINE");
-                assertThat(a.node().statistics().messagesReceived(Command.SHOUT)).isEqualTo(2);
+                assertThat(a.node().statistics().messagesReceived(MessageType.SHOUT)).isEqualTo(2);
             }
         }
     }
@@ -385,7 +385,7 @@ class ClusterTest {
             b.node().stop();
             ZreEvent.Exit exit = a.await(ZreEvent.Exit.class, e -> e.peer().equals(b.node().uuid()), Duration.ofSeconds(2));
             assertThat(exit.reason()).isEqualTo(ExitReason.LEFT);
-            assertThat(a.node().statistics().messagesReceived(Command.GOODBYE)).isEqualTo(1);
+            assertThat(a.node().statistics().messagesReceived(MessageType.GOODBYE)).isEqualTo(1);
         }
     }
 
@@ -482,8 +482,8 @@ class ClusterTest {
                 raw.send(new ZreMessage.Leader("G", "60371085404B4D429D9DFD3BE6A67C28"));
                 raw.send(new ZreMessage.Whisper(List.of("after the election".getBytes(StandardCharsets.UTF_8))));
                 assertThat(a.await(ZreEvent.Whisper.class, w -> true, DEADLINE).text()).isEqualTo("after the election");
-                assertThat(a.node().statistics().messagesReceived(Command.ELECT)).isEqualTo(1);
-                assertThat(a.node().statistics().messagesReceived(Command.LEADER)).isEqualTo(1);
+                assertThat(a.node().statistics().messagesReceived(MessageType.ELECT)).isEqualTo(1);
+                assertThat(a.node().statistics().messagesReceived(MessageType.LEADER)).isEqualTo(1);
                 assertThat(a.node().statistics().protocolErrors(ProtocolError.SEQUENCE_GAP)).isZero();
             }
         }
@@ -522,7 +522,7 @@ class ClusterTest {
                 TestNodes.eventually(DEADLINE, "connection rebuilt",
                         () -> a.node().statistics().get(ZreStatistics.Counter.CONNECTIONS_REBUILT) > 0);
                 // the node connected again and introduced itself anew on the fresh connection ...
-                TestNodes.eventually(DEADLINE, "a second HELLO sent", () -> a.node().statistics().messagesSent(Command.HELLO) >= 2);
+                TestNodes.eventually(DEADLINE, "a second HELLO sent", () -> a.node().statistics().messagesSent(MessageType.HELLO) >= 2);
                 // ... so the peer, like zyre seeing a second HELLO, says HELLO again and enters again
                 slow.reconnect();
                 slow.hello("slow");
@@ -555,7 +555,7 @@ class ClusterTest {
                 raw.send(new ZreMessage.Whisper(List.of("after the wrap".getBytes(StandardCharsets.UTF_8))));
                 assertThat(a.await(ZreEvent.Whisper.class, w -> true, Duration.ofSeconds(20)).text()).isEqualTo("after the wrap");
                 assertThat(a.node().statistics().protocolErrors(ProtocolError.SEQUENCE_GAP)).isZero();
-                assertThat(a.node().statistics().messagesReceived(Command.PING_OK)).isEqualTo(last);
+                assertThat(a.node().statistics().messagesReceived(MessageType.PING_OK)).isEqualTo(last);
                 assertThat(a.node().peers()).contains(raw.uuid);
             }
         }

@@ -3,7 +3,6 @@ package dev.zre;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.zre.protocol.Command;
 import dev.zre.protocol.ZreMessage;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +33,7 @@ class LivenessTest {
                 assertThat(seen).extracting(ZreEvent::type)
                         .containsExactly(ZreEventType.ENTER, ZreEventType.EVASIVE, ZreEventType.SILENT, ZreEventType.EXIT);
                 assertThat(((ZreEvent.Exit) seen.get(3)).reason()).isEqualTo(ExitReason.EXPIRED);
-                assertThat(a.node().statistics().messagesSent(Command.PING)).isPositive(); // it was asked, it did not answer
+                assertThat(a.node().statistics().messagesSent(MessageType.PING)).isPositive(); // it was asked, it did not answer
                 assertThat(a.node().peers()).doesNotContain(quiet.uuid);
                 assertThat(a.node().statistics().peersExited(ExitReason.EXPIRED)).isEqualTo(1);
             }
@@ -75,7 +74,7 @@ class LivenessTest {
                     .atMost(evasive.multipliedBy(5)).until(() -> a.node().peers().contains(b.node().uuid()));
             assertThat(a.node().peers()).containsExactly(b.node().uuid());
             ZreStatistics stats = a.node().statistics(); // whichever side pings first keeps both alive
-            assertThat(stats.messagesReceived(Command.PING) + stats.messagesReceived(Command.PING_OK)).isPositive();
+            assertThat(stats.messagesReceived(MessageType.PING) + stats.messagesReceived(MessageType.PING_OK)).isPositive();
             assertThat(a.node().statistics().peersExited(ExitReason.EXPIRED)).isZero();
             ZreEvent e;
             while ((e = a.inbox().poll()) != null) {

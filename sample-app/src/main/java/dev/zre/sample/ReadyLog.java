@@ -1,7 +1,7 @@
 package dev.zre.sample;
 
+import dev.zre.PeerId;
 import dev.zre.ZreNode;
-import dev.zre.protocol.Uuids;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -27,7 +27,7 @@ class ReadyLog {
 	@EventListener(ApplicationReadyEvent.class)
 	void ready() {
 		logger.info(String.format("ZRE sample ready: http://localhost:%s/ shows node '%s' (%s) on %s at %s, beacon port %d",
-				this.environment.getProperty("local.server.port", "?"), this.node.name(), Uuids.toHex(this.node.uuid()),
+				this.environment.getProperty("local.server.port", "?"), this.node.name(), PeerId.of(this.node.uuid()),
 				this.node.interfaceName().orElse("?"), this.node.endpoint().orElse("(not running)"),
 				this.node.config().beaconPort()));
 	}

@@ -2,10 +2,10 @@ package dev.zre.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zre.PeerId;
 import dev.zre.ZreConfig;
 import dev.zre.ZreInbox;
 import dev.zre.ZreNode;
-import dev.zre.protocol.Uuids;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,11 +70,11 @@ class BrowserIT {
 				// peers that come and go show up as it happens: ENTER, then EXIT
 				carol.start();
 				carol.join("chat");
-				String carolUuid = Uuids.toHex(carol.uuid());
+				String carolUuid = PeerId.of(carol.uuid()).toString();
 				peerRow(alicePage, carolUuid);
 				peerRow(bobPage, carolUuid);
 				dave.start();
-				String daveUuid = Uuids.toHex(dave.uuid());
+				String daveUuid = PeerId.of(dave.uuid()).toString();
 				peerRow(alicePage, daveUuid);
 				logged(alicePage, "ENTER", "dave entered from tcp://127.0.0.1:");
 				dave.stop();

@@ -3,10 +3,10 @@ package dev.zre.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.zre.PeerId;
 import dev.zre.ZreEvent;
 import dev.zre.ZreInbox;
 import dev.zre.ZreNode;
-import dev.zre.protocol.Uuids;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +64,7 @@ final class SampleInstance implements AutoCloseable {
 	}
 
 	String uuid() {
-		return Uuids.toHex(node().uuid());
+		return PeerId.of(node().uuid()).toString();
 	}
 
 	RestClient rest() {

@@ -21,8 +21,7 @@ import java.util.Set;
  */
 public final class BenchmarkMain {
 
-    private static final List<String> SCENARIOS = List.of("latency", "throughput", "discovery", "memory", "handoff",
-            "spring");
+    private static final List<String> SCENARIOS = List.of("latency", "throughput", "discovery", "memory", "spring");
 
     private BenchmarkMain() {
     }
@@ -75,7 +74,6 @@ public final class BenchmarkMain {
                     case "latency" -> new LatencyScenario(mode, report).run();
                     case "discovery" -> new DiscoveryScenario(mode, report).run();
                     case "memory" -> new MemoryScenario(mode, report).run();
-                    case "handoff" -> new HandoffScenario(mode, report).run();
                     case "spring" -> new SpringScenario(mode, report).run();
                     default -> throw new IllegalArgumentException(s);
                 }

@@ -13,16 +13,14 @@ import java.util.List;
  * @param discoverySizes cluster sizes of the discovery scenario
  * @param isolatedNodes nodes started alone (own beacon port) for the per-node memory figure
  * @param meshedNodes nodes started together for the per-peer memory figure
- * @param handoffEvents events handed to a listener in the hand-off scenario
  */
 public record Mode(String name, int throughputMessages, int throughputWarmup, int window, int roundTrips,
-        int roundTripWarmup, List<Integer> discoverySizes, int isolatedNodes, int meshedNodes, int handoffEvents) {
+        int roundTripWarmup, List<Integer> discoverySizes, int isolatedNodes, int meshedNodes) {
 
     /** Under a minute in total: a smoke test, numbers indicative only. */
-    public static final Mode QUICK = new Mode("quick", 30_000, 10_000, 5_000, 3_000, 1_000, List.of(10, 25), 10, 10,
-            500_000);
+    public static final Mode QUICK = new Mode("quick", 30_000, 10_000, 5_000, 3_000, 1_000, List.of(10, 25), 10, 10);
 
     /** The full run behind the README's table (a few minutes). */
     public static final Mode FULL = new Mode("full", 400_000, 100_000, 5_000, 20_000, 5_000, List.of(10, 25, 50), 20,
-            25, 3_000_000);
+            25);
 }

@@ -1,11 +1,11 @@
 package dev.zre.cli;
 
+import dev.zre.MessageType;
+import dev.zre.PeerId;
 import dev.zre.PeerSnapshot;
 import dev.zre.ZreEvent;
 import dev.zre.ZreNode;
 import dev.zre.ZreStatistics;
-import dev.zre.protocol.Command;
-import dev.zre.protocol.Uuids;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -28,7 +28,7 @@ final class EventFormat {
     }
 
     static String hex(UUID uuid) {
-        return Uuids.toHex(uuid);
+        return PeerId.of(uuid).toString();
     }
 
     /** The first 8 hex digits, enough to tell peers apart on screen (commands accept such prefixes). */
@@ -132,9 +132,9 @@ final class EventFormat {
         }
         Map<String, Object> sent = new LinkedHashMap<>();
         Map<String, Object> received = new LinkedHashMap<>();
-        for (Command c : Command.values()) {
-            sent.put(c.name().toLowerCase(Locale.ROOT), s.messagesSent(c));
-            received.put(c.name().toLowerCase(Locale.ROOT), s.messagesReceived(c));
+        for (MessageType c : MessageType.values()) {
+            sent.put(c.tag(), s.messagesSent(c));
+            received.put(c.tag(), s.messagesReceived(c));
         }
         m.put("messagesSent", sent);
         m.put("messagesReceived", received);

@@ -1,11 +1,11 @@
 package dev.zre.cli;
 
 import dev.zre.ExitReason;
+import dev.zre.MessageType;
 import dev.zre.PeerSnapshot;
 import dev.zre.ZreNode;
 import dev.zre.ZreStatistics;
 import dev.zre.ZreStatistics.Counter;
-import dev.zre.protocol.Command;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -185,7 +185,7 @@ final class MonitorCommand implements Callable<Integer> {
                         + s.peersExited(ExitReason.REPLACED),
                 s.peersExited(ExitReason.LEFT), s.peersExited(ExitReason.EXPIRED), s.peersExited(ExitReason.DROPPED),
                 s.get(Counter.BEACONS_RECEIVED), s.get(Counter.BEACONS_SENT),
-                s.messagesReceived(Command.SHOUT), s.messagesSent(Command.SHOUT),
-                s.messagesReceived(Command.WHISPER), s.messagesSent(Command.WHISPER), s.protocolErrors());
+                s.messagesReceived(MessageType.SHOUT), s.messagesSent(MessageType.SHOUT),
+                s.messagesReceived(MessageType.WHISPER), s.messagesSent(MessageType.WHISPER), s.protocolErrors());
     }
 }

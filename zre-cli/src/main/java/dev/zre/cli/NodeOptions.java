@@ -1,17 +1,14 @@
 package dev.zre.cli;
 
+import dev.zre.InvalidZreSettingException;
+import dev.zre.PeerId;
 import dev.zre.ZreConfig;
-import dev.zre.ZreException;
-import dev.zre.discovery.InterfaceSelector;
-import dev.zre.discovery.NetworkSelection;
-import dev.zre.protocol.Uuids;
+import dev.zre.ZreInterface;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -80,7 +77,7 @@ final class NodeOptions {
     @Option(names = {"-v", "--verbose"}, description = "Log protocol details on stderr.")
     boolean verbose;
 
-    /** Maps zre-core's setting names to this tool's option names, for error messages. */
+    /** This tool's option for each zre-core setting ({@link InvalidZreSettingException#setting()}), for error messages. */
     private static final Map<String, String> OPTION_OF_SETTING = Map.ofEntries(
             Map.entry("name", "--name"), Map.entry("uuid", "--uuid"), Map.entry("headers", "--header"),
             Map.entry("groups", "--group"), Map.entry("group", "--group"), Map.entry("networkInterface", "--interface"),
@@ -88,8 +85,6 @@ final class NodeOptions {
             Map.entry("evasiveTimeout", "--evasive"), Map.entry("expiredTimeout", "--expired"),
             Map.entry("mailboxPort", "--mailbox-port"), Map.entry("beaconAddress", "--beacon-address"),
             Map.entry("endpoints", "--endpoint"));
-
-    private static final Pattern SETTING_MESSAGE = Pattern.compile("Invalid ZRE setting '(\\w+)': (.*)", Pattern.DOTALL);
 
     /** The node configuration; every bad value becomes a usage error naming the option. */
     ZreConfig toConfig(List<String> groups) {
@@ -115,7 +110,7 @@ final class NodeOptions {
         }
         if (uuid != null) {
             try {
-                b.uuid(Uuids.parse(uuid));
+                b.uuid(PeerId.parse(uuid).uuid());
             } catch (IllegalArgumentException e) {
                 throw usage("Invalid value for option '--uuid': '" + uuid + "' is not a UUID (expected 32 hex digits or the dashed form)");
             }
@@ -123,7 +118,7 @@ final class NodeOptions {
         ZreConfig config;
         try {
             config = b.build();
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidZreSettingException e) {
             throw usage(e);
         }
         selectInterface();
@@ -131,36 +126,23 @@ final class NodeOptions {
     }
 
     /** Resolves --interface now, so a bad value is a usage error rather than a failed start. */
-    NetworkSelection selectInterface() {
+    ZreInterface selectInterface() {
         try {
-            return InterfaceSelector.select(networkInterface);
-        } catch (ZreException e) {
+            return ZreInterface.select(networkInterface);
+        } catch (InvalidZreSettingException e) {
             throw usage(e);
         }
     }
 
-    /** A usage error (exit code 2) naming this tool's option for a zre-core setting message. */
-    ParameterException usage(RuntimeException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        return usage(translate(message));
+    /** A usage error (exit code 2) naming this tool's option for a setting zre-core rejected. */
+    ParameterException usage(InvalidZreSettingException e) {
+        String option = OPTION_OF_SETTING.get(e.setting());
+        return usage(option == null ? e.getMessage()
+                : "Invalid value for option '" + option + "': " + e.reason());
     }
 
     ParameterException usage(String message) {
         return new ParameterException(java.util.Objects.requireNonNull(spec).commandLine(), message);
-    }
-
-    /** Whether a message from zre-core is about a setting this tool exposes as an option. */
-    static boolean isSettingMessage(@Nullable String message) {
-        return message != null && SETTING_MESSAGE.matcher(message).matches();
-    }
-
-    static String translate(String message) {
-        Matcher m = SETTING_MESSAGE.matcher(message);
-        if (!m.matches()) {
-            return message;
-        }
-        String option = OPTION_OF_SETTING.get(m.group(1));
-        return option == null ? message : "Invalid value for option '" + option + "': " + m.group(2);
     }
 
     /** A usage error unless the group name is 1 to 255 bytes of UTF-8, as ZRE requires. */

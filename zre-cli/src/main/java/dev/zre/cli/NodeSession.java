@@ -1,15 +1,17 @@
 package dev.zre.cli;
 
+import dev.zre.InvalidZreSettingException;
+import dev.zre.PeerId;
 import dev.zre.ZreConfig;
 import dev.zre.ZreEvent;
 import dev.zre.ZreEventListener;
 import dev.zre.ZreException;
 import dev.zre.ZreNode;
-import dev.zre.protocol.Uuids;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -63,8 +65,9 @@ final class NodeSession implements AutoCloseable {
                 node.start();
             } catch (ZreException | IllegalArgumentException e) {
                 closing = true;
-                if (NodeOptions.isSettingMessage(e.getMessage())) {
-                    throw options.usage(e);
+                Optional<InvalidZreSettingException> invalid = InvalidZreSettingException.in(e);
+                if (invalid.isPresent()) {
+                    throw options.usage(invalid.get());
                 }
                 throw new CliFailure("the ZRE node could not start: " + e.getMessage(), e);
             }
@@ -136,7 +139,7 @@ final class NodeSession implements AutoCloseable {
         Set<UUID> peers = node.peers();
         if (s.length() == 32 || s.length() == 36) {
             try {
-                UUID uuid = Uuids.parse(s);
+                UUID uuid = PeerId.parse(s).uuid();
                 return peers.contains(uuid) ? Set.of(uuid) : Set.of();
             } catch (IllegalArgumentException e) {
                 // not a UUID: maybe a name
@@ -152,7 +155,7 @@ final class NodeSession implements AutoCloseable {
             return byName;
         }
         String prefix = s.toUpperCase(Locale.ROOT);
-        return peers.stream().filter(p -> Uuids.toHex(p).startsWith(prefix)).collect(Collectors.toCollection(LinkedHashSet::new));
+        return peers.stream().filter(p -> PeerId.of(p).toString().startsWith(prefix)).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /**
@@ -173,7 +176,7 @@ final class NodeSession implements AutoCloseable {
 
     private UUID fail(String why, Set<UUID> list) {
         String known = list.stream()
-                .map(p -> node.peerName(p).orElse("?") + " " + Uuids.toHex(p))
+                .map(p -> node.peerName(p).orElse("?") + " " + PeerId.of(p))
                 .sorted()
                 .collect(Collectors.joining(", "));
         throw new IllegalArgumentException(why + (list.isEmpty() ? " (no peers yet)" : " (peers: " + known + ")"));

@@ -1,12 +1,11 @@
 package dev.zre.cli;
 
-import dev.zre.discovery.BeaconSocket;
-import dev.zre.discovery.NetworkSelection;
-import dev.zre.protocol.Beacon;
-import dev.zre.protocol.MalformedMessageException;
+import dev.zre.InvalidZreSettingException;
+import dev.zre.PeerId;
+import dev.zre.ZreBeaconMonitor;
+import dev.zre.ZreBeaconMonitor.HeardBeacon;
+import dev.zre.ZreInterface;
 import java.io.IOException;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -17,39 +16,39 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * {@code zre monitor --silent}: listens to UDP beacons only. It sends no beacon and opens no TCP
  * connection, so other nodes never learn of it; in return it sees only what beacons carry: UUID,
  * source address and mailbox port.
  */
-final class SilentMonitor {
+final class SilentMonitor implements ZreBeaconMonitor.Listener {
 
     private final Io io;
     private final Output out;
     private final NodeOptions options;
     private final Duration refresh;
     private final Duration duration;
-    private final Map<UUID, Seen> seen = new LinkedHashMap<>();
+    private final Map<PeerId, Seen> seen = new LinkedHashMap<>();
     private long beacons;
     private long malformed;
     private long foreign;
     private long appeared;
     private long left;
     private long expired;
+    private boolean changed = true;
 
     /** One node heard by beacon. */
     private static final class Seen {
-        final UUID uuid;
+        final PeerId peer;
         final String address;
         final int port;
         final Instant firstSeen;
         Instant lastSeen;
         long beacons;
 
-        Seen(UUID uuid, String address, int port, Instant now) {
-            this.uuid = uuid;
+        Seen(PeerId peer, String address, int port, Instant now) {
+            this.peer = peer;
             this.address = address;
             this.port = port;
             this.firstSeen = now;
@@ -66,38 +65,30 @@ final class SilentMonitor {
     }
 
     int run() throws IOException, InterruptedException {
-        NetworkSelection net = options.selectInterface();
+        ZreInterface net = options.selectInterface();
         boolean redraw = io.stdoutIsTty() && !options.json;
-        BeaconSocket socket;
+        ZreBeaconMonitor beaconMonitor;
         try {
-            socket = BeaconSocket.open(net, options.beaconPort, null);
-        } catch (IOException e) {
-            throw options.usage("Invalid value for option '--port': cannot listen on UDP port " + options.beaconPort
-                    + " (" + e.getMessage() + ")");
+            beaconMonitor = ZreBeaconMonitor.open(net, options.beaconPort);
+        } catch (InvalidZreSettingException e) {
+            throw options.usage(e);
         }
-        try (socket; Selector selector = Selector.open()) {
-            socket.receiver().register(selector, SelectionKey.OP_READ);
+        try (beaconMonitor) {
             if (options.json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("event", "READY");
                 m.put("silent", true);
-                m.put("interface", net.interfaceName());
+                m.put("interface", net.name());
                 m.put("port", options.beaconPort);
                 out.json(m);
             } else if (!redraw) {
-                out.line("listening silently for beacons on " + net.interfaceName() + " port " + options.beaconPort);
+                out.line("listening silently for beacons on " + net.name() + " port " + options.beaconPort);
             }
             long end = duration.isZero() ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
             long nextDraw = System.nanoTime();
-            boolean changed = true;
             while (System.nanoTime() - end < 0 && !Thread.currentThread().isInterrupted()) {
                 long wait = Math.max(1, Math.min(refresh.toMillis(), (end - System.nanoTime()) / 1_000_000));
-                selector.select(wait);
-                selector.selectedKeys().clear();
-                BeaconSocket.Datagram d;
-                while ((d = socket.receive()) != null) {
-                    changed |= onDatagram(net, d);
-                }
+                beaconMonitor.poll(Duration.ofMillis(wait), this);
                 changed |= expire();
                 if (System.nanoTime() - nextDraw >= 0) {
                     if (redraw) {
@@ -120,45 +111,45 @@ final class SilentMonitor {
         }
     }
 
-    private boolean onDatagram(NetworkSelection net, BeaconSocket.Datagram d) {
-        if (!net.contains(d.source())) {
-            foreign++;
-            return false;
-        }
-        Beacon beacon;
-        try {
-            beacon = Beacon.decode(d.data(), 0, d.data().length);
-        } catch (MalformedMessageException e) {
-            malformed++;
-            return false;
-        }
+    @Override
+    public void onForeign(String address) {
+        foreign++;
+    }
+
+    @Override
+    public void onMalformed(String address) {
+        malformed++;
+    }
+
+    @Override
+    public void onBeacon(HeardBeacon beacon) {
         beacons++;
         Instant now = Instant.now();
-        Seen known = seen.get(beacon.uuid());
-        if (beacon.isLeaving()) {
+        Seen known = seen.get(beacon.peer());
+        if (beacon.leaving()) {
             if (known != null) {
                 remove(known, "left");
                 left++;
-                return true;
+                changed = true;
             }
-            return false;
+            return;
         }
-        String address = d.source().getHostAddress();
+        String address = beacon.address();
         if (known != null && (known.port != beacon.port() || !known.address.equals(address))) {
             remove(known, "replaced");
             known = null;
         }
         if (known == null) {
-            Seen s = new Seen(beacon.uuid(), address, beacon.port(), now);
+            Seen s = new Seen(beacon.peer(), address, beacon.port(), now);
             s.beacons = 1;
-            seen.put(s.uuid, s);
+            seen.put(s.peer, s);
             appeared++;
             event("APPEAR", s, null);
-            return true;
+            changed = true;
+            return;
         }
         known.lastSeen = now;
         known.beacons++;
-        return false;
     }
 
     private boolean expire() {
@@ -176,7 +167,7 @@ final class SilentMonitor {
     }
 
     private void remove(Seen s, String reason) {
-        seen.remove(s.uuid);
+        seen.remove(s.peer);
         event("DISAPPEAR", s, reason);
     }
 
@@ -184,7 +175,7 @@ final class SilentMonitor {
         if (options.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("event", type);
-            m.put("peer", EventFormat.hex(s.uuid));
+            m.put("peer", s.peer.toString());
             m.put("address", s.address);
             m.put("port", s.port);
             m.put("endpoint", "tcp://" + s.address + ":" + s.port);
@@ -193,7 +184,7 @@ final class SilentMonitor {
             }
             out.json(m);
         } else if (!(io.stdoutIsTty())) {
-            out.line(LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " [" + type + "] " + EventFormat.hex(s.uuid)
+            out.line(LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " [" + type + "] " + s.peer
                     + " tcp://" + s.address + ":" + s.port + (reason == null ? "" : " (" + reason + ")"));
         }
     }
@@ -205,7 +196,7 @@ final class SilentMonitor {
         List<Seen> rows = new ArrayList<>(seen.values());
         rows.sort(Comparator.comparing((Seen s) -> s.address).thenComparingInt(s -> s.port));
         for (Seen s : rows) {
-            sb.append(String.format("%-32s %-22s %-9s %-9d %s%n", EventFormat.hex(s.uuid), s.address + ":" + s.port,
+            sb.append(String.format("%-32s %-22s %-9s %-9d %s%n", s.peer, s.address + ":" + s.port,
                     MonitorCommand.ago(now, s.lastSeen), s.beacons, s.firstSeen.truncatedTo(ChronoUnit.SECONDS)));
         }
         if (rows.isEmpty()) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.zre.ExitReason;
+import dev.zre.PeerId;
 import dev.zre.ZreEvent;
 import dev.zre.ZreStatistics;
-import dev.zre.protocol.Uuids;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -57,7 +57,7 @@ class CommandsTest {
             try (Cli cli = Cli.withInput("", peers.args("send", "--peer", "bob", "psst", "--json"))) {
                 assertThat(cli.exitCode()).as(cli.err.text()).isZero();
                 JsonNode sent = json(cli.awaitOut(l -> l.contains("\"SENT\""), "SENT"));
-                assertThat(sent.get("peers").get(0).asText()).isEqualTo(Uuids.toHex(bob.node().uuid()));
+                assertThat(sent.get("peers").get(0).asText()).isEqualTo(PeerId.of(bob.node().uuid()).toString());
             }
             assertThat(bob.await(ZreEvent.Whisper.class, w -> true).text()).isEqualTo("psst");
         }
@@ -102,7 +102,7 @@ class CommandsTest {
             assertThat(ready.get("endpoint").asText()).startsWith("tcp://127.0.0.1:");
 
             Peers.Node bob = peers.start("bob", b -> b.header("X-ROLE", "worker").group("chat"));
-            String bobHex = Uuids.toHex(bob.node().uuid());
+            String bobHex = PeerId.of(bob.node().uuid()).toString();
             JsonNode enter = json(cli.awaitOut(l -> l.contains("\"ENTER\""), "ENTER"));
             assertThat(enter.get("peer").asText()).isEqualTo(bobHex);
             assertThat(enter.get("name").asText()).isEqualTo("bob");
@@ -196,7 +196,7 @@ class CommandsTest {
         try (Peers peers = new Peers(); Cli cli = Cli.start(peers.args("monitor", "--refresh", "100ms", "--duration", "30s"))) {
             cli.awaitOut(l -> l.startsWith("monitoring as "), "banner");
             Peers.Node bob = peers.start("bob", b -> b.header("X-ROLE", "worker").group("chat"));
-            cli.awaitOut(l -> l.endsWith("[ENTER] bob (" + Uuids.toHex(bob.node().uuid()).substring(0, 8) + ") "
+            cli.awaitOut(l -> l.endsWith("[ENTER] bob (" + PeerId.of(bob.node().uuid()).toString().substring(0, 8) + ") "
                     + bob.node().endpoint().orElseThrow() + " {X-ROLE=worker}"), "ENTER line");
             cli.awaitOut(l -> l.startsWith("bob ") && l.contains("ALIVE") && l.contains("chat") && l.contains("{X-ROLE=worker}"),
                     "table row");
@@ -218,7 +218,7 @@ class CommandsTest {
             bob.node().shout("chat", "back");
             cli.awaitOut(l -> l.equals("[SHOUT] #chat <bob> back"), "SHOUT");
             cli.send("/peers");
-            cli.awaitOut(l -> l.startsWith(Uuids.toHex(bob.node().uuid()) + "  bob  tcp://127.0.0.1:"), "peer line");
+            cli.awaitOut(l -> l.startsWith(PeerId.of(bob.node().uuid()) + "  bob  tcp://127.0.0.1:"), "peer line");
             cli.send("/whisper nobody x");
             cli.err.await(l -> l.contains("no peer 'nobody' is known"), Duration.ofSeconds(10), "error");
             cli.closeStdin();
@@ -244,7 +244,7 @@ class CommandsTest {
                 "--duration", "30s"))) {
             cli.awaitOut(l -> l.contains("\"READY\""), "READY");
             Peers.Node bob = peers.start("bob", b -> b.group("chat"));
-            String bobHex = Uuids.toHex(bob.node().uuid());
+            String bobHex = PeerId.of(bob.node().uuid()).toString();
             assertThat(json(cli.awaitOut(l -> l.contains("\"ENTER\""), "ENTER")).get("peer").asText()).isEqualTo(bobHex);
             JsonNode table = json(cli.awaitOut(l -> l.contains("\"PEERS\"") && l.contains("chat"), "PEERS"));
             assertThat(table.get("peers").get(0).get("name").asText()).isEqualTo("bob");
@@ -262,7 +262,7 @@ class CommandsTest {
             assertThat(ready.get("silent").asBoolean()).isTrue();
             Peers.Node bob = peers.start("bob", b -> { });
             JsonNode appear = json(cli.awaitOut(l -> l.contains("\"APPEAR\""), "APPEAR"));
-            assertThat(appear.get("peer").asText()).isEqualTo(Uuids.toHex(bob.node().uuid()));
+            assertThat(appear.get("peer").asText()).isEqualTo(PeerId.of(bob.node().uuid()).toString());
             assertThat(appear.get("endpoint").asText()).isEqualTo(bob.node().endpoint().orElseThrow());
             // a few more of bob's beacons go out and reach the listening monitor, which must answer none; by
             // then a monitor that beaconed itself (every 200 ms, like bob) would have been heard by bob

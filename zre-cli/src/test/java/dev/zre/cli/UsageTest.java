@@ -2,6 +2,8 @@ package dev.zre.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,17 @@ class UsageTest {
         Cli cli = Cli.run("shell", "-i", "loopback", "-p", PORT, "--evasive", "5s", "--expired", "2s");
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err.text()).contains("Invalid value for option '--expired'").contains("longer than evasiveTimeout");
+    }
+
+    @Test
+    void mailboxPortInUseNamesTheOption() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            Cli cli = Cli.run("shell", "-i", "loopback", "-p", PORT, "--mailbox-port", String.valueOf(port));
+            assertThat(cli.exitCode()).isEqualTo(2);
+            assertThat(cli.err.text()).contains("Invalid value for option '--mailbox-port': '" + port + "' cannot be used")
+                    .contains("expected a free port, or 0 for any free port");
+        }
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.zre.ExitReason;
+import dev.zre.PeerId;
 import dev.zre.ZreEvent;
-import dev.zre.protocol.Uuids;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class ZreProcessIT {
             JsonNode ready = jackson.readTree(alice.awaitOut(l -> l.contains("\"READY\""), "READY"));
             Peers.Node bob = net.start("bob", b -> b.group("chat"));
             JsonNode enter = jackson.readTree(alice.awaitOut(l -> l.contains("\"ENTER\""), "ENTER"));
-            assertThat(enter.get("peer").asText()).isEqualTo(Uuids.toHex(bob.node().uuid()));
+            assertThat(enter.get("peer").asText()).isEqualTo(PeerId.of(bob.node().uuid()).toString());
             bob.await(ZreEvent.Join.class, j -> j.group().equals("chat"));
 
             alice.send("{\"cmd\":\"shout\",\"group\":\"chat\",\"text\":\"hello from a process\",\"id\":\"s1\"}");
@@ -71,8 +71,8 @@ class ZreProcessIT {
 
             alice.terminate();
             alice.awaitExit(EXIT);
-            assertThat(bob.await(ZreEvent.Exit.class, e -> e.peer().toString().equals(
-                    Uuids.parse(ready.get("uuid").asText()).toString())).reason()).isEqualTo(ExitReason.LEFT);
+            assertThat(bob.await(ZreEvent.Exit.class, e -> e.peer().equals(
+                    PeerId.parse(ready.get("uuid").asText()).uuid())).reason()).isEqualTo(ExitReason.LEFT);
             alice.awaitOut(l -> l.equals("{\"event\":\"STOP\"}"), "STOP from the shutdown hook");
             List<String> lines = alice.out.text().lines().toList();
             assertThat(lines.get(0)).startsWith("{\"event\":\"READY\"");

@@ -1,5 +1,6 @@
 package dev.zre.discovery;
 
+import dev.zre.InvalidZreSettingException;
 import dev.zre.ZreConfig;
 import dev.zre.ZreException;
 import java.net.Inet4Address;
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InterfaceSelector {
 
+    private static final String SETTING = "networkInterface";
     private static final Inet4Address LOOPBACK_ADDRESS = ipv4("127.0.0.1");
     private static final Inet4Address LOOPBACK_BROADCAST = ipv4("127.255.255.255");
 
@@ -29,7 +31,7 @@ public final class InterfaceSelector {
     /**
      * Resolves the setting.
      *
-     * @throws ZreException naming the setting and the choices this host offers when nothing matches
+     * @throws InvalidZreSettingException naming the setting and the choices this host offers when nothing matches
      */
     public static NetworkSelection select(String spec) {
         String value = spec.trim();
@@ -138,9 +140,8 @@ public final class InterfaceSelector {
         return new NetworkSelection(name, address, LOOPBACK_BROADCAST, 8, true);
     }
 
-    private static ZreException unusable(String spec, String why) {
-        return new ZreException("Invalid ZRE setting 'networkInterface': '" + spec + "' cannot be used (" + why
-                + "); expected 'auto', 'loopback', or one of " + choices());
+    private static InvalidZreSettingException unusable(String spec, String why) {
+        return InvalidZreSettingException.unusable(SETTING, spec, why, "'auto', 'loopback', or one of " + choices(), null);
     }
 
     /** Names and IPv4 addresses of this host's interfaces that are up, for error messages. */
@@ -176,6 +177,6 @@ public final class InterfaceSelector {
         } catch (UnknownHostException e) {
             // fall through
         }
-        throw new ZreException("Invalid ZRE setting 'networkInterface': '" + literal + "' is not an IPv4 address");
+        throw unusable(literal, "it is not an IPv4 address");
     }
 }

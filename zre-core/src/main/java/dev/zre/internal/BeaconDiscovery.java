@@ -1,7 +1,6 @@
 package dev.zre.internal;
 
 import dev.zre.ProtocolError;
-import dev.zre.ZreStatistics;
 import dev.zre.ZreStatistics.Counter;
 import dev.zre.discovery.BeaconSocket;
 import dev.zre.discovery.NetworkSelection;
@@ -27,14 +26,14 @@ final class BeaconDiscovery implements Discovery {
     private final UUID self;
     private final int mailboxPort;
     private final long intervalNanos;
-    private final ZreStatistics stats;
+    private final NodeCounters stats;
     private final ProtocolErrors errors;
     private final Listener listener;
     private long nextBeacon;
     private int pollIndex = -1;
 
     BeaconDiscovery(BeaconSocket socket, NetworkSelection network, UUID self, int mailboxPort, long intervalNanos,
-            ZreStatistics stats, ProtocolErrors errors, Listener listener, long now) {
+            NodeCounters stats, ProtocolErrors errors, Listener listener, long now) {
         this.socket = socket;
         this.network = network;
         this.self = self;

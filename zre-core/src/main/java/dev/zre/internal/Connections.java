@@ -3,7 +3,6 @@ package dev.zre.internal;
 import dev.zre.ExitReason;
 import dev.zre.ProtocolError;
 import dev.zre.ZreEvent;
-import dev.zre.ZreStatistics;
 import dev.zre.ZreStatistics.Counter;
 import dev.zre.protocol.Command;
 import dev.zre.protocol.Uuids;
@@ -39,7 +38,7 @@ final class Connections implements AutoCloseable {
     private final Connector connector;
     private final EndpointProbes probes;
     private final NodeEvents events;
-    private final ZreStatistics stats;
+    private final NodeCounters stats;
     private final ProtocolErrors errors;
     private final int queueLimit;
     private final int maxPending;
@@ -48,7 +47,7 @@ final class Connections implements AutoCloseable {
     private final Elections elections;
 
     Connections(PeerTable peers, GroupTable groups, Connector connector, EndpointProbes probes, NodeEvents events,
-            ZreStatistics stats, ProtocolErrors errors, Elections elections, int queueLimit, int maxPending,
+            NodeCounters stats, ProtocolErrors errors, Elections elections, int queueLimit, int maxPending,
             long refusalQuietNanos) {
         this.peers = peers;
         this.groups = groups;

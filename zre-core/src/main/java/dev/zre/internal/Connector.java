@@ -1,7 +1,6 @@
 package dev.zre.internal;
 
 import dev.zre.ProtocolError;
-import dev.zre.ZreStatistics;
 import dev.zre.ZreStatistics.Counter;
 import dev.zre.protocol.Command;
 import dev.zre.protocol.ZreCodec;
@@ -22,11 +21,11 @@ final class Connector {
 
     private final String node;
     private final SocketFactory sockets;
-    private final ZreStatistics stats;
+    private final NodeCounters stats;
     private final ProtocolErrors errors;
     private final Supplier<ZreMessage.Hello> hello;
 
-    Connector(String node, SocketFactory sockets, ZreStatistics stats, ProtocolErrors errors,
+    Connector(String node, SocketFactory sockets, NodeCounters stats, ProtocolErrors errors,
             Supplier<ZreMessage.Hello> hello) {
         this.node = node;
         this.sockets = sockets;

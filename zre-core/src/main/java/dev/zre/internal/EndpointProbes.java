@@ -1,6 +1,5 @@
 package dev.zre.internal;
 
-import dev.zre.ZreStatistics;
 import dev.zre.ZreStatistics.Counter;
 import dev.zre.protocol.ZreMessage;
 import java.util.LinkedHashMap;
@@ -26,7 +25,7 @@ final class EndpointProbes implements AutoCloseable {
 
     private final Map<String, Probe> probes = new LinkedHashMap<>();
     private final Connector connector;
-    private final ZreStatistics stats;
+    private final NodeCounters stats;
     private final long giveUpNanos;
     private final long retryNanos;
     private final HandshakeMonitor handshakes;
@@ -35,7 +34,7 @@ final class EndpointProbes implements AutoCloseable {
      * @param giveUpNanos how long a probe waits for the HELLO before it is reopened
      * @param retryNanos how long to wait after a connection could not be opened
      */
-    EndpointProbes(Connector connector, ZreStatistics stats, HandshakeMonitor handshakes, long giveUpNanos,
+    EndpointProbes(Connector connector, NodeCounters stats, HandshakeMonitor handshakes, long giveUpNanos,
             long retryNanos) {
         this.connector = connector;
         this.handshakes = handshakes;

@@ -1,9 +1,9 @@
 package dev.zre.internal;
 
 import dev.zre.ZreEvent;
+import dev.zre.ZreStatistics;
 import dev.zre.ZreEventListener;
 import dev.zre.ZreEventQueue;
-import dev.zre.ZreStatistics;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +19,12 @@ public final class EventDispatcher {
     private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
 
     private final List<ZreEventListener> listeners;
-    private final ZreStatistics statistics;
+    private final NodeCounters statistics;
     private final Thread thread;
     /** Unbounded until {@link #start} sets the capacity; nothing is published before. */
     private volatile ZreEventQueue queue;
 
-    public EventDispatcher(String nodeName, List<ZreEventListener> listeners, ZreStatistics statistics) {
+    public EventDispatcher(String nodeName, List<ZreEventListener> listeners, NodeCounters statistics) {
         this.listeners = listeners;
         this.statistics = statistics;
         this.queue = newQueue(Integer.MAX_VALUE);

@@ -3,7 +3,6 @@ package dev.zre.internal;
 import dev.zre.ExitReason;
 import dev.zre.ProtocolError;
 import dev.zre.ZreEvent;
-import dev.zre.ZreStatistics;
 import dev.zre.ZreStatistics.Counter;
 import dev.zre.protocol.Uuids;
 import dev.zre.protocol.ZreMessage;
@@ -29,12 +28,12 @@ final class Handshake {
     private final GroupTable groups;
     private final Connections connections;
     private final NodeEvents events;
-    private final ZreStatistics stats;
+    private final NodeCounters stats;
     private final ProtocolErrors errors;
     private final Elections elections;
 
     Handshake(UUID self, String ownEndpoint, PeerTable peers, GroupTable groups, Connections connections,
-            NodeEvents events, ZreStatistics stats, ProtocolErrors errors, Elections elections) {
+            NodeEvents events, NodeCounters stats, ProtocolErrors errors, Elections elections) {
         this.self = self;
         this.ownEndpoint = ownEndpoint;
         this.peers = peers;

@@ -3,7 +3,6 @@ package dev.zre.internal;
 import dev.zre.ExitReason;
 import dev.zre.ProtocolError;
 import dev.zre.ZreEvent;
-import dev.zre.ZreStatistics;
 import dev.zre.protocol.MalformedMessageException;
 import dev.zre.protocol.Uuids;
 import dev.zre.protocol.ZreCodec;
@@ -28,12 +27,12 @@ final class IncomingMessages implements Mailbox.Handler {
     private final Handshake handshake;
     private final Connections connections;
     private final NodeEvents events;
-    private final ZreStatistics stats;
+    private final NodeCounters stats;
     private final ProtocolErrors errors;
     private final Elections elections;
 
     IncomingMessages(PeerTable peers, GroupTable groups, OwnGroups ownGroups, Handshake handshake,
-            Connections connections, NodeEvents events, ZreStatistics stats, ProtocolErrors errors,
+            Connections connections, NodeEvents events, NodeCounters stats, ProtocolErrors errors,
             Elections elections) {
         this.peers = peers;
         this.groups = groups;

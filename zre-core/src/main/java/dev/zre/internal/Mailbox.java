@@ -1,5 +1,6 @@
 package dev.zre.internal;
 
+import dev.zre.InvalidZreSettingException;
 import dev.zre.ZreException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ final class Mailbox {
      * Binds a new ROUTER on the host, to {@code port} or, when it is 0, to a free port of the dynamic
      * range as zyre does.
      *
-     * @throws ZreException naming the {@code mailboxPort} setting when the port cannot be bound
+     * @throws InvalidZreSettingException naming the {@code mailboxPort} setting when the port cannot be bound
      */
     static Mailbox bind(SocketFactory sockets, String host, int port) {
         ZMQ.Socket router = sockets.mailbox();
@@ -51,9 +52,9 @@ final class Mailbox {
             return new Mailbox(router, host, bound);
         } catch (RuntimeException e) {
             sockets.destroy(router);
-            throw new ZreException("Invalid ZRE setting 'mailboxPort': cannot bind tcp://" + host + ":"
-                    + (port == 0 ? "<49152..65535>" : port) + " (" + e.getMessage()
-                    + "); choose a free port, or 0 for any free port", e);
+            throw InvalidZreSettingException.unusable("mailboxPort", String.valueOf(port),
+                    "cannot bind tcp://" + host + ":" + (port == 0 ? "<49152..65535>" : port) + ": " + e.getMessage(),
+                    "a free port, or 0 for any free port", e);
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.zre.internal;
 
+import dev.zre.MessageType;
 import dev.zre.ZreConfig;
 import dev.zre.ZreEvent;
 import dev.zre.ZreException;
-import dev.zre.ZreStatistics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class NodeActor {
     private final ZreConfig config;
     private final UUID uuid;
     private final String name;
-    private final ZreStatistics stats;
+    private final NodeCounters stats;
     private final EventDispatcher dispatcher;
     private final Consumer<Throwable> onDeath;
     private final OwnGroups ownGroups;
@@ -56,7 +56,7 @@ public final class NodeActor {
     /** Set on the actor thread while the sockets are open. */
     private @Nullable RunningNode node;
 
-    public NodeActor(ZreConfig config, UUID uuid, String name, Set<String> groups, ZreStatistics stats,
+    public NodeActor(ZreConfig config, UUID uuid, String name, Set<String> groups, NodeCounters stats,
             EventDispatcher events, Consumer<Throwable> onDeath) {
         this.config = config;
         this.uuid = uuid;
@@ -173,6 +173,30 @@ public final class NodeActor {
                 }
             }
         });
+    }
+
+    /**
+     * Leaves every group on the wire before a graceful stop: sends LEAVE for each of this actor's
+     * groups to every peer and gives each peer's DEALER a linger of {@code linger}, so the queued
+     * LEAVEs still go out when the sockets close. Completes on the actor thread with the number of
+     * LEAVE messages handed to ZeroMQ. The node, not the actor, remembers the groups for a restart.
+     */
+    public CompletableFuture<Long> leaveAllGroups(Duration linger) {
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        commands.submit(() -> {
+            try {
+                long before = stats.sent(MessageType.LEAVE);
+                OutgoingMessages out = outgoing();
+                for (String g : ownGroups.list()) {
+                    out.leave(g);
+                }
+                out.lingerAll((int) Math.min(Integer.MAX_VALUE, linger.toMillis()));
+                done.complete(stats.sent(MessageType.LEAVE) - before);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
     }
 
     /** Commands run only inside the loop, so the node is open. */

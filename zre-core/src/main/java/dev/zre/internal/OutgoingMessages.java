@@ -89,6 +89,16 @@ final class OutgoingMessages {
         connections.send(peer, new ZreMessage.Whisper(frames));
     }
 
+    /** Lets what is queued for every peer go out for up to this long once the connections close. */
+    void lingerAll(int millis) {
+        for (Peer peer : peers.all()) {
+            PeerConnection c = peer.connection;
+            if (c != null) {
+                c.lingerFor(millis);
+            }
+        }
+    }
+
     /** GOODBYE to every entered peer that was not found by a discovery that hears us leave. */
     void goodbye() {
         for (Peer peer : peers.all()) {

@@ -1,7 +1,6 @@
 package dev.zre.internal;
 
 import dev.zre.ProtocolError;
-import dev.zre.ZreStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,9 +10,9 @@ final class ProtocolErrors {
     private static final Logger log = LoggerFactory.getLogger(ProtocolErrors.class);
 
     private final String node;
-    private final ZreStatistics stats;
+    private final NodeCounters stats;
 
-    ProtocolErrors(String node, ZreStatistics stats) {
+    ProtocolErrors(String node, NodeCounters stats) {
         this.node = node;
         this.stats = stats;
     }

@@ -1,10 +1,10 @@
 package dev.zre.internal;
 
 import dev.zre.ExitReason;
+import dev.zre.InvalidZreSettingException;
 import dev.zre.ZreConfig;
 import dev.zre.ZreEvent;
 import dev.zre.ZreException;
-import dev.zre.ZreStatistics;
 import dev.zre.discovery.BeaconSocket;
 import dev.zre.discovery.InterfaceSelector;
 import dev.zre.discovery.NetworkSelection;
@@ -63,7 +63,7 @@ final class RunningNode implements AutoCloseable {
      * @throws ZreException naming the setting when the interface or a port cannot be used
      */
     RunningNode(ZreConfig config, UUID uuid, String name, OwnGroups ownGroups, PeerTable peers, GroupTable groups,
-            NodeEvents events, LivenessMonitor liveness, ZreStatistics stats, ProtocolErrors errors,
+            NodeEvents events, LivenessMonitor liveness, NodeCounters stats, ProtocolErrors errors,
             CommandQueue commands, ConcurrentHashMap<String, UUID> leaders) throws IOException {
         this.commands = commands;
         this.peers = peers;
@@ -132,8 +132,9 @@ final class RunningNode implements AutoCloseable {
         try {
             return BeaconSocket.open(net, config.beaconPort(), destination);
         } catch (IOException e) {
-            throw new ZreException("Invalid ZRE setting 'beaconPort': cannot open UDP port " + config.beaconPort()
-                    + " on " + net.interfaceName() + " (" + e.getMessage() + ")", e);
+            throw InvalidZreSettingException.unusable("beaconPort", String.valueOf(config.beaconPort()),
+                    "cannot open UDP port " + config.beaconPort() + " on " + net.interfaceName() + ": " + e.getMessage(),
+                    "a UDP port this host lets the node open", e);
         }
     }
 

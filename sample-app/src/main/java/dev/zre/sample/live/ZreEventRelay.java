@@ -1,7 +1,7 @@
 package dev.zre.sample.live;
 
+import dev.zre.PeerId;
 import dev.zre.ZreEvent;
-import dev.zre.protocol.Uuids;
 import dev.zre.sample.presence.PresenceListener;
 import java.time.Instant;
 import org.springframework.context.event.EventListener;
@@ -25,34 +25,34 @@ class ZreEventRelay {
 
 	@EventListener
 	void onEnter(ZreEvent.Enter event) {
-		this.stream.publish(new LiveEvent("ENTER", Uuids.toHex(event.peer()), event.peerName(), null, null,
+		this.stream.publish(new LiveEvent("ENTER", PeerId.of(event.peer()).toString(), event.peerName(), null, null,
 				Instant.now(), event.address(), null, event.headers()));
 	}
 
 	@EventListener
 	void onExit(ZreEvent.Exit event) {
-		this.stream.publish(new LiveEvent("EXIT", Uuids.toHex(event.peer()), event.peerName(), null, null,
+		this.stream.publish(new LiveEvent("EXIT", PeerId.of(event.peer()).toString(), event.peerName(), null, null,
 				Instant.now(), null, event.reason().name(), null));
 	}
 
 	@EventListener
 	void onJoin(ZreEvent.Join event) {
-		this.stream.publish(LiveEvent.of("JOIN", Uuids.toHex(event.peer()), event.peerName(), event.group(), null));
+		this.stream.publish(LiveEvent.of("JOIN", PeerId.of(event.peer()).toString(), event.peerName(), event.group(), null));
 	}
 
 	@EventListener
 	void onLeave(ZreEvent.Leave event) {
-		this.stream.publish(LiveEvent.of("LEAVE", Uuids.toHex(event.peer()), event.peerName(), event.group(), null));
+		this.stream.publish(LiveEvent.of("LEAVE", PeerId.of(event.peer()).toString(), event.peerName(), event.group(), null));
 	}
 
 	@EventListener
 	void onEvasive(ZreEvent.Evasive event) {
-		this.stream.publish(LiveEvent.of("EVASIVE", Uuids.toHex(event.peer()), event.peerName(), null, null));
+		this.stream.publish(LiveEvent.of("EVASIVE", PeerId.of(event.peer()).toString(), event.peerName(), null, null));
 	}
 
 	@EventListener
 	void onSilent(ZreEvent.Silent event) {
-		this.stream.publish(LiveEvent.of("SILENT", Uuids.toHex(event.peer()), event.peerName(), null, null));
+		this.stream.publish(LiveEvent.of("SILENT", PeerId.of(event.peer()).toString(), event.peerName(), null, null));
 	}
 
 	@EventListener
@@ -65,7 +65,7 @@ class ZreEventRelay {
 		if (PresenceListener.GROUP.equals(event.group())) {
 			return; // typed presence records, handled by the @ZreListener
 		}
-		ChatMessage message = new ChatMessage(ChatMessage.SHOUT, Uuids.toHex(event.peer()), event.peerName(),
+		ChatMessage message = new ChatMessage(ChatMessage.SHOUT, PeerId.of(event.peer()).toString(), event.peerName(),
 				event.group(), event.text(), Instant.now());
 		this.history.received(message);
 		this.stream.publish(LiveEvent.of(ChatMessage.SHOUT, message));
@@ -73,7 +73,7 @@ class ZreEventRelay {
 
 	@EventListener
 	void onWhisper(ZreEvent.Whisper event) {
-		ChatMessage message = new ChatMessage(ChatMessage.WHISPER, Uuids.toHex(event.peer()), event.peerName(), null,
+		ChatMessage message = new ChatMessage(ChatMessage.WHISPER, PeerId.of(event.peer()).toString(), event.peerName(), null,
 				event.text(), Instant.now());
 		this.history.received(message);
 		this.stream.publish(LiveEvent.of(ChatMessage.WHISPER, message));

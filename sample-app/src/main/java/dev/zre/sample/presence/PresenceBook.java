@@ -1,6 +1,6 @@
 package dev.zre.sample.presence;
 
-import dev.zre.protocol.Uuids;
+import dev.zre.PeerId;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -42,7 +42,7 @@ public class PresenceBook {
 	/** Every peer's status, keyed by its UUID in 32 upper-case hex digits. */
 	public Map<String, String> peers() {
 		Map<String, String> byHex = new TreeMap<>();
-		this.peers.forEach((uuid, status) -> byHex.put(Uuids.toHex(uuid), status));
+		this.peers.forEach((uuid, status) -> byHex.put(PeerId.of(uuid).toString(), status));
 		return byHex;
 	}
 

@@ -1,8 +1,8 @@
 package dev.zre.sample.presence;
 
+import dev.zre.PeerId;
 import dev.zre.ZreEvent;
 import dev.zre.ZreEventType;
-import dev.zre.protocol.Uuids;
 import dev.zre.sample.live.LiveEvent;
 import dev.zre.sample.live.LiveEventStream;
 import dev.zre.spring.core.ZreOperations;
@@ -56,7 +56,7 @@ public class PresenceListener {
 	@ZreListener(groups = GROUP)
 	void onPresence(Presence presence, ZrePeer from) {
 		this.book.peer(from.uuid(), presence.status());
-		this.stream.publish(LiveEvent.of("PRESENCE", Uuids.toHex(from.uuid()), from.name(), GROUP, presence.status()));
+		this.stream.publish(LiveEvent.of("PRESENCE", PeerId.of(from.uuid()).toString(), from.name(), GROUP, presence.status()));
 	}
 
 	/** Reply by return value: a non-null result is whispered back to the peer the whisper came from. */
@@ -68,7 +68,7 @@ public class PresenceListener {
 		Long sentAt = PONG.equals(text) ? this.pingsInFlight.remove(from.uuid()) : null;
 		if (sentAt != null) {
 			Duration roundTrip = Duration.ofNanos(System.nanoTime() - sentAt);
-			this.stream.publish(LiveEvent.of("PONG", Uuids.toHex(from.uuid()), from.name(), null,
+			this.stream.publish(LiveEvent.of("PONG", PeerId.of(from.uuid()).toString(), from.name(), null,
 					"pong in " + formatMillis(roundTrip)));
 		}
 		return null;

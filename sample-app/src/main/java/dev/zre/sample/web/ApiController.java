@@ -1,8 +1,8 @@
 package dev.zre.sample.web;
 
+import dev.zre.PeerId;
 import dev.zre.PeerSnapshot;
 import dev.zre.ZreNode;
-import dev.zre.protocol.Uuids;
 import dev.zre.sample.live.ChatHistory;
 import dev.zre.sample.live.ChatMessage;
 import dev.zre.sample.live.LiveEvent;
@@ -89,7 +89,7 @@ class ApiController {
 		names.addAll(this.node.peerGroups());
 		return names.stream()
 			.map((group) -> new GroupView(group,
-					this.node.peersByGroup(group).stream().map(Uuids::toHex).sorted().toList(), own.contains(group)))
+					this.node.peersByGroup(group).stream().map((uuid) -> PeerId.of(uuid).toString()).sorted().toList(), own.contains(group)))
 			.toList();
 	}
 
@@ -129,7 +129,7 @@ class ApiController {
 		PeerSnapshot peer = connectedPeer(required("peer", request.peer()));
 		String text = required("text", request.text());
 		this.zre.whisper(peer.uuid(), text);
-		ChatMessage sent = new ChatMessage(ChatMessage.WHISPER, Uuids.toHex(peer.uuid()), peer.name(), null, text,
+		ChatMessage sent = new ChatMessage(ChatMessage.WHISPER, PeerId.of(peer.uuid()).toString(), peer.name(), null, text,
 				Instant.now());
 		this.history.sent(sent);
 		this.stream.publish(LiveEvent.of("WHISPER_SENT", sent));
@@ -176,7 +176,7 @@ class ApiController {
 	private PeerSnapshot connectedPeer(String hex) {
 		UUID uuid;
 		try {
-			uuid = Uuids.parse(hex);
+			uuid = PeerId.parse(hex).uuid();
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
@@ -184,7 +184,7 @@ class ApiController {
 		}
 		return this.node.peer(uuid)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-					"No connected peer " + Uuids.toHex(uuid)));
+					"No connected peer " + PeerId.of(uuid)));
 	}
 
 	private static String required(String field, @Nullable String value) {

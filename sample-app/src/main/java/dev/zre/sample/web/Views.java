@@ -1,8 +1,8 @@
 package dev.zre.sample.web;
 
+import dev.zre.PeerId;
 import dev.zre.PeerSnapshot;
 import dev.zre.ZreNode;
-import dev.zre.protocol.Uuids;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +18,7 @@ final class Views {
 	record NodeView(String uuid, String name, @Nullable String endpoint, List<String> groups) {
 
 		static NodeView of(ZreNode node) {
-			return new NodeView(Uuids.toHex(node.uuid()), node.name(), node.endpoint().orElse(null),
+			return new NodeView(PeerId.of(node.uuid()).toString(), node.name(), node.endpoint().orElse(null),
 					node.ownGroups().stream().sorted().toList());
 		}
 
@@ -29,7 +29,7 @@ final class Views {
 			String state) {
 
 		static PeerView of(PeerSnapshot peer) {
-			return new PeerView(Uuids.toHex(peer.uuid()), peer.name(), peer.address(),
+			return new PeerView(PeerId.of(peer.uuid()).toString(), peer.name(), peer.address(),
 					peer.groups().stream().sorted().toList(), new TreeMap<>(peer.headers()), peer.state().name());
 		}
 

@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,10 +58,12 @@ public final class ZreAutoConfiguration {
     @ConditionalOnMissingBean
     ZreNodeLifecycle zreNodeLifecycle(ZreNode zreNode, ZreProperties properties) {
         if (properties.getLeaveGracePeriod().isNegative()) {
-            throw new InvalidZrePropertyException("zre.leave-grace-period", properties.getLeaveGracePeriod(),
-                    "a duration of zero or more", null);
+            throw new InvalidConfigurationPropertyValueException("zre.leave-grace-period",
+                    properties.getLeaveGracePeriod(),
+                    "'" + properties.getLeaveGracePeriod() + "' is not allowed; expected a duration of zero or more");
         }
-        return new ZreNodeLifecycle(zreNode, properties.isFailOnStartError(), properties.getLeaveGracePeriod());
+        return new ZreNodeLifecycle(zreNode, properties.isFailOnStartError(), properties.getLeaveGracePeriod(),
+                ZreSettingProperties::translate);
     }
 
     @Bean
@@ -108,12 +111,14 @@ public final class ZreAutoConfiguration {
     private static ZreProperties.Listener checkedListenerProperties(ZreProperties properties) {
         ZreProperties.Listener listener = properties.getListener();
         if (listener.getQueueCapacity() < 1) {
-            throw new InvalidZrePropertyException("zre.listener.queue-capacity", listener.getQueueCapacity(),
-                    "a number of at least 1", null);
+            throw new InvalidConfigurationPropertyValueException("zre.listener.queue-capacity",
+                    listener.getQueueCapacity(),
+                    "'" + listener.getQueueCapacity() + "' is not allowed; expected a number of at least 1");
         }
         if (listener.getShutdownTimeout().isNegative()) {
-            throw new InvalidZrePropertyException("zre.listener.shutdown-timeout", listener.getShutdownTimeout(),
-                    "a duration of zero or more", null);
+            throw new InvalidConfigurationPropertyValueException("zre.listener.shutdown-timeout",
+                    listener.getShutdownTimeout(),
+                    "'" + listener.getShutdownTimeout() + "' is not allowed; expected a duration of zero or more");
         }
         return listener;
     }

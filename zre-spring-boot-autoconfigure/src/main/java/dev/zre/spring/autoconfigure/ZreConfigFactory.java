@@ -1,12 +1,9 @@
 package dev.zre.spring.autoconfigure;
 
 import dev.zre.ZreConfig;
+import dev.zre.InvalidZreSettingException;
 import java.net.InetAddress;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.core.env.Environment;
@@ -14,15 +11,11 @@ import org.springframework.util.StringUtils;
 
 /**
  * Builds a {@link ZreConfig} from {@link ZreProperties} and {@link ZreNodeCustomizer customizers},
- * turning the core's rejection of a setting into an {@link InvalidZrePropertyException} that names the
- * {@code zre.*} property.
+ * turning the core's rejection of a setting into Boot's
+ * {@link org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException}
+ * for the {@code zre.*} property (see {@link ZreSettingProperties}).
  */
 final class ZreConfigFactory {
-
-    private static final Pattern INVALID_SETTING = Pattern.compile("Invalid ZRE setting '([^']+)': '(.*)' is not allowed; expected (.*)", Pattern.DOTALL);
-
-    private static final Map<String, String> PROPERTY_NAMES = Map.of("networkInterface", "interface", "beaconPort",
-            "port");
 
     private final ZreProperties properties;
 
@@ -63,8 +56,8 @@ final class ZreConfigFactory {
         try {
             return builder.build();
         }
-        catch (IllegalArgumentException ex) {
-            throw translate(ex);
+        catch (InvalidZreSettingException ex) {
+            throw ZreSettingProperties.translate(ex);
         }
     }
 
@@ -82,24 +75,6 @@ final class ZreConfigFactory {
         catch (Exception ex) {
             return null;
         }
-    }
-
-    /**
-     * Maps the core's "Invalid ZRE setting 'beaconPort': ..." to the property, e.g. {@code zre.port}.
-     */
-    static RuntimeException translate(IllegalArgumentException ex) {
-        String message = (ex.getMessage() != null) ? ex.getMessage() : "";
-        Matcher matcher = INVALID_SETTING.matcher(message);
-        if (!matcher.matches()) {
-            return ex;
-        }
-        String setting = matcher.group(1);
-        String property = "zre." + PROPERTY_NAMES.getOrDefault(setting, kebab(setting));
-        return new InvalidZrePropertyException(property, matcher.group(2), matcher.group(3), ex);
-    }
-
-    private static String kebab(String camelCase) {
-        return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
 }

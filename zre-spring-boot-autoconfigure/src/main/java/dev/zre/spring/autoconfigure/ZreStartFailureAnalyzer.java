@@ -5,7 +5,9 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains a ZRE node that could not start (interface not found, port in use).
+ * Explains a ZRE node that could not start for a reason other than a rejected setting (a rejected
+ * setting, such as an interface this host does not have or a port in use, is reported as the
+ * invalid value of its {@code zre.*} property by Boot's own analyzer).
  */
 class ZreStartFailureAnalyzer extends AbstractFailureAnalyzer<ZreException> {
 

@@ -2,6 +2,7 @@ package dev.zre.spring.actuate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zre.spring.FailureReport;
 import dev.zre.spring.ZreTestProperties;
 import dev.zre.spring.actuate.endpoint.ZreEndpoint;
 import dev.zre.spring.actuate.endpoint.ZreEndpointWebExtension;
@@ -17,6 +18,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.OperationType;
@@ -26,6 +29,7 @@ import org.springframework.boot.actuate.endpoint.web.ExposableWebEndpoint;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointsSupplier;
 import org.springframework.boot.actuate.endpoint.web.WebOperation;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -36,6 +40,8 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 class ZreActuatorAutoConfigurationTests {
 
     private final int beaconPort = ZreTestProperties.randomBeaconPort();
+
+    private final FailureReport failureReport = new FailureReport();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ZreAutoConfiguration.class, ZreEndpointAutoConfiguration.class,
@@ -109,6 +115,19 @@ class ZreActuatorAutoConfigurationTests {
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
             assertThat(health.getDetails()).containsEntry("minPeers", 1);
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "zre.health.min-peers", "zre.metrics.max-group-tags" })
+    void negativeCountFailsNamingThePropertyAndTheAllowedValues(String property) {
+        this.runner.withPropertyValues(property + "=-1").withInitializer(this.failureReport.initializer())
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                FailureAnalysis analysis = this.failureReport.of(context.getStartupFailure());
+                assertThat(analysis.getDescription())
+                    .contains("Invalid value '-1' for configuration property '" + property + "'")
+                    .contains("a number of at least 0");
+            });
     }
 
     @Test

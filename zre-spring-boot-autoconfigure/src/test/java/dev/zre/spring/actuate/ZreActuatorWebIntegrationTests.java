@@ -3,6 +3,7 @@ package dev.zre.spring.actuate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.zre.PeerId;
 import dev.zre.ZreConfig;
 import dev.zre.ZreNode;
 import dev.zre.spring.ZreTestProperties;
@@ -108,7 +109,7 @@ class ZreActuatorWebIntegrationTests {
         JsonNode body = this.json.readTree(response.body());
         JsonNode self = body.get("node");
         assertThat(self.get("name").asString()).isEqualTo("web");
-        assertThat(self.get("uuid").asString()).isEqualTo(this.node.uuid().toString());
+        assertThat(self.get("uuid").asString()).isEqualTo(PeerId.of(this.node.uuid()).toString());
         assertThat(self.get("state").asString()).isEqualTo("RUNNING");
         assertThat(self.get("endpoint").asString()).startsWith("tcp://127.");
         assertThat(self.get("interface").asString()).isEqualTo(this.node.interfaceName().orElseThrow());
@@ -116,7 +117,7 @@ class ZreActuatorWebIntegrationTests {
         assertThat(self.get("uptime").asString()).startsWith("PT");
         JsonNode listed = null;
         for (JsonNode candidate : body.get("peers")) {
-            if (candidate.get("uuid").asString().equals(peer.uuid().toString())) {
+            if (candidate.get("uuid").asString().equals(PeerId.of(peer.uuid()).toString())) {
                 listed = candidate;
             }
         }
@@ -128,16 +129,18 @@ class ZreActuatorWebIntegrationTests {
         assertThat(listed.get("address").asString()).isEqualTo(peer.endpoint().orElseThrow());
         JsonNode ops = body.get("groups").get("ops");
         assertThat(ops.get("joined").asBoolean()).isTrue();
-        assertThat(ops.get("members").toString()).contains(peer.uuid().toString());
+        assertThat(ops.get("members").toString()).contains(PeerId.of(peer.uuid()).toString());
     }
 
     @Test
     void singlePeerIsFoundByItsUuid() throws Exception {
-        HttpResponse<String> response = get("/actuator/zre/peers/" + peer.uuid());
+        HttpResponse<String> response = get("/actuator/zre/peers/" + PeerId.of(peer.uuid()));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = this.json.readTree(response.body());
         assertThat(body.get("name").asString()).isEqualTo("peer");
+        assertThat(body.get("uuid").asString()).isEqualTo(PeerId.of(peer.uuid()).toString());
         assertThat(body.get("headers").get("X-SECRET").asString()).isEqualTo("******");
+        assertThat(get("/actuator/zre/peers/" + peer.uuid()).statusCode()).as("the dashed form").isEqualTo(200);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.zre.NodeState;
 import dev.zre.ZreConfig;
 import dev.zre.ZreNode;
+import dev.zre.spring.FailureReport;
 import dev.zre.spring.ZreTestProperties;
 import dev.zre.spring.converter.JacksonZreMessageConverter;
 import dev.zre.spring.converter.SimpleZreMessageConverter;
@@ -24,8 +25,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -37,9 +41,12 @@ class ZreAutoConfigurationTests {
 
     private final int beaconPort = ZreTestProperties.randomBeaconPort();
 
+    private final FailureReport failureReport = new FailureReport();
+
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ZreAutoConfiguration.class))
-        .withPropertyValues(ZreTestProperties.loopback("test-node", this.beaconPort));
+        .withPropertyValues(ZreTestProperties.loopback("test-node", this.beaconPort))
+        .withInitializer(this.failureReport.initializer());
 
     @Test
     void defaultsCreateARunningNodeAndItsCompanions() {
@@ -165,10 +172,11 @@ class ZreAutoConfigurationTests {
     void invalidBeaconPortFailsNamingTheProperty() {
         this.runner.withPropertyValues("zre.port=70000").run((context) -> {
             assertThat(context).hasFailed();
-            assertThat(cause(context.getStartupFailure(), InvalidZrePropertyException.class))
-                .hasMessageContaining("'zre.port'")
-                .hasMessageContaining("70000")
-                .hasMessageContaining("a port from 1 to 65535");
+            InvalidConfigurationPropertyValueException invalid = cause(context.getStartupFailure(),
+                    InvalidConfigurationPropertyValueException.class);
+            assertThat(invalid.getName()).isEqualTo("zre.port");
+            assertThat(invalid.getValue()).isEqualTo("70000");
+            assertThat(invalid.getReason()).contains("a port from 1 to 65535");
         });
     }
 
@@ -176,19 +184,25 @@ class ZreAutoConfigurationTests {
     void expiredTimeoutNotAboveEvasiveTimeoutFailsNamingTheProperty() {
         this.runner.withPropertyValues("zre.evasive-timeout=10s", "zre.expired-timeout=5s").run((context) -> {
             assertThat(context).hasFailed();
-            assertThat(cause(context.getStartupFailure(), InvalidZrePropertyException.class))
-                .hasMessageContaining("'zre.expired-timeout'")
-                .hasMessageContaining("longer than evasiveTimeout");
+            InvalidConfigurationPropertyValueException invalid = cause(context.getStartupFailure(),
+                    InvalidConfigurationPropertyValueException.class);
+            assertThat(invalid.getName()).isEqualTo("zre.expired-timeout");
+            assertThat(invalid.getReason()).contains("longer than evasiveTimeout");
         });
     }
 
-    @Test
-    void invalidListenerCapacityFailsNamingTheProperty() {
-        this.runner.withPropertyValues("zre.listener.queue-capacity=0").run((context) -> {
+    @ParameterizedTest
+    @CsvSource({ "zre.listener.queue-capacity, 0, a number of at least 1",
+            "zre.listener.shutdown-timeout, -1s, a duration of zero or more",
+            "zre.leave-grace-period, -1s, a duration of zero or more" })
+    void invalidStarterPropertyFailsNamingThePropertyAndTheAllowedValues(String property, String value,
+            String allowed) {
+        this.runner.withPropertyValues(property + "=" + value).run((context) -> {
             assertThat(context).hasFailed();
-            assertThat(cause(context.getStartupFailure(), InvalidZrePropertyException.class))
-                .hasMessageContaining("'zre.listener.queue-capacity'")
-                .hasMessageContaining("at least 1");
+            FailureAnalysis analysis = this.failureReport.of(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("Invalid value '" + value + "' for configuration property '"
+                    + property + "'")
+                .contains(allowed);
         });
     }
 
@@ -204,10 +218,10 @@ class ZreAutoConfigurationTests {
     @Test
     void failureAnalysisNamesThePropertyAndTheAllowedValues() {
         this.runner.withPropertyValues("zre.mailbox-port=-1").run((context) -> {
-            FailureAnalysis analysis = new InvalidZrePropertyFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis).isNotNull();
-            assertThat(analysis.getDescription()).contains("'zre.mailbox-port'").contains("a port from 0 to 65535");
-            assertThat(analysis.getAction()).contains("zre.mailbox-port");
+            FailureAnalysis analysis = this.failureReport.of(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("Invalid value '-1' for configuration property 'zre.mailbox-port'")
+                .contains("a port from 0 to 65535");
+            assertThat(analysis.getAction()).contains("Review the value of the property");
         });
     }
 
@@ -215,21 +229,25 @@ class ZreAutoConfigurationTests {
     void unknownInterfaceFailsStartupNamingTheProperty() {
         this.runner.withPropertyValues("zre.interface=nosuchif0").run((context) -> {
             assertThat(context).hasFailed();
-            FailureAnalysis analysis = new ZreStartFailureAnalyzer().analyze(context.getStartupFailure());
-            assertThat(analysis).isNotNull();
-            assertThat(analysis.getDescription()).contains("nosuchif0");
-            assertThat(analysis.getAction()).contains("zre.interface").contains("auto, loopback");
+            FailureAnalysis analysis = this.failureReport.of(context.getStartupFailure());
+            assertThat(analysis.getDescription())
+                .contains("Invalid value 'nosuchif0' for configuration property 'zre.interface'")
+                .contains("there is no interface of that name")
+                .contains("expected 'auto', 'loopback', or one of")
+                .contains("127.0.0.1");
         });
     }
 
     @Test
     void mailboxPortInUseFailsStartupByDefault() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            this.runner.withPropertyValues("zre.mailbox-port=" + taken.getLocalPort()).run((context) -> {
+            int port = taken.getLocalPort();
+            this.runner.withPropertyValues("zre.mailbox-port=" + port).run((context) -> {
                 assertThat(context).hasFailed();
-                FailureAnalysis analysis = new ZreStartFailureAnalyzer().analyze(context.getStartupFailure());
-                assertThat(analysis).isNotNull();
-                assertThat(analysis.getAction()).contains("zre.mailbox-port").contains("zre.fail-on-start-error");
+                FailureAnalysis analysis = this.failureReport.of(context.getStartupFailure());
+                assertThat(analysis.getDescription())
+                    .contains("Invalid value '" + port + "' for configuration property 'zre.mailbox-port'")
+                    .contains("expected a free port, or 0 for any free port");
             });
         }
     }

@@ -1,6 +1,7 @@
 package dev.zre.spring.actuate.endpoint;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.zre.PeerId;
 import dev.zre.PeerSnapshot;
 import dev.zre.ZreNode;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
@@ -74,7 +74,7 @@ public class ZreEndpoint {
     /**
      * Describes one peer.
      * @param kind must be {@value #PEERS}
-     * @param uuid the peer's UUID
+     * @param uuid the peer's UUID: 32 hex digits (zyre's form) or the dashed form
      * @return the peer, or {@code null} when unknown
      */
     @ReadOperation
@@ -114,14 +114,16 @@ public class ZreEndpoint {
         List<PeerDescriptor> peers = new ArrayList<>();
         this.node.peerSnapshots()
             .stream()
-            .sorted(Comparator.comparing(PeerSnapshot::name).thenComparing(PeerSnapshot::uuid))
+            .sorted(Comparator.comparing(PeerSnapshot::name).thenComparing((snapshot) -> PeerId.of(snapshot.uuid())))
             .forEach((snapshot) -> peers.add(describe(snapshot, showUnsanitized)));
         Set<String> own = this.node.ownGroups();
         Set<String> names = new TreeSet<>(own);
         names.addAll(this.node.peerGroups());
         Map<String, GroupDescriptor> groups = new TreeMap<>();
         for (String name : names) {
-            groups.put(name, new GroupDescriptor(own.contains(name), new TreeSet<>(this.node.peersByGroup(name))));
+            Set<String> members = new TreeSet<>();
+            this.node.peersByGroup(name).forEach((uuid) -> members.add(PeerId.of(uuid).toString()));
+            groups.put(name, new GroupDescriptor(own.contains(name), members));
         }
         return new ZreDescriptor(describeNode(showUnsanitized), peers, groups);
     }
@@ -130,19 +132,19 @@ public class ZreEndpoint {
         if (!PEERS.equals(kind)) {
             return Optional.empty();
         }
-        UUID id;
+        PeerId id;
         try {
-            id = UUID.fromString(uuid);
+            id = PeerId.parse(uuid);
         }
         catch (IllegalArgumentException ex) {
             return Optional.empty();
         }
-        return this.node.peer(id).map((snapshot) -> describe(snapshot, showUnsanitized));
+        return this.node.peer(id.uuid()).map((snapshot) -> describe(snapshot, showUnsanitized));
     }
 
     private NodeDescriptor describeNode(boolean showUnsanitized) {
         Optional<Instant> startedAt = this.node.startedAt();
-        return new NodeDescriptor(this.node.uuid(), this.node.name(), this.node.endpoint().orElse(null),
+        return new NodeDescriptor(PeerId.of(this.node.uuid()).toString(), this.node.name(), this.node.endpoint().orElse(null),
                 this.node.interfaceName().orElse(null), this.node.state().name(),
                 new TreeSet<>(this.node.ownGroups()), sanitize(this.node.headers(), showUnsanitized),
                 startedAt.map(Instant::toString).orElse(null),
@@ -150,7 +152,7 @@ public class ZreEndpoint {
     }
 
     private PeerDescriptor describe(PeerSnapshot peer, boolean showUnsanitized) {
-        return new PeerDescriptor(peer.uuid(), peer.name(), peer.address(), new TreeSet<>(peer.groups()),
+        return new PeerDescriptor(PeerId.of(peer.uuid()).toString(), peer.name(), peer.address(), new TreeSet<>(peer.groups()),
                 sanitize(peer.headers(), showUnsanitized), peer.state().name(), peer.enteredAt().toString(),
                 peer.lastSeen().toString(), peer.messagesIn(), peer.messagesOut());
     }
@@ -175,7 +177,7 @@ public class ZreEndpoint {
     /**
      * This node.
      *
-     * @param uuid its UUID
+     * @param uuid its UUID in zyre's form (32 hex digits, see {@link PeerId})
      * @param name its name
      * @param endpoint its mailbox endpoint, when running
      * @param networkInterface the interface it uses, when running (JSON field {@code interface})
@@ -185,7 +187,7 @@ public class ZreEndpoint {
      * @param startedAt when it started, when running
      * @param uptime how long it has been running (ISO-8601), when running
      */
-    public record NodeDescriptor(UUID uuid, String name, @Nullable String endpoint,
+    public record NodeDescriptor(String uuid, String name, @Nullable String endpoint,
             @JsonProperty("interface") @Nullable String networkInterface,
             String state, Set<String> groups, Map<String, @Nullable Object> headers, @Nullable String startedAt,
             @Nullable String uptime) {
@@ -194,7 +196,7 @@ public class ZreEndpoint {
     /**
      * A connected peer.
      *
-     * @param uuid its UUID
+     * @param uuid its UUID in zyre's form (32 hex digits, see {@link PeerId})
      * @param name its name
      * @param address its mailbox endpoint
      * @param groups the groups it is in
@@ -205,7 +207,7 @@ public class ZreEndpoint {
      * @param messagesIn ZRE messages received from it
      * @param messagesOut ZRE messages sent to it
      */
-    public record PeerDescriptor(UUID uuid, String name, String address, Set<String> groups,
+    public record PeerDescriptor(String uuid, String name, String address, Set<String> groups,
             Map<String, @Nullable Object> headers, String state, String enteredAt, String lastSeen, long messagesIn,
             long messagesOut) {
     }
@@ -214,9 +216,9 @@ public class ZreEndpoint {
      * A group.
      *
      * @param joined whether this node is in it
-     * @param members the UUIDs of the peers in it
+     * @param members the UUIDs of the peers in it, in zyre's form
      */
-    public record GroupDescriptor(boolean joined, Set<UUID> members) {
+    public record GroupDescriptor(boolean joined, Set<String> members) {
     }
 
 }

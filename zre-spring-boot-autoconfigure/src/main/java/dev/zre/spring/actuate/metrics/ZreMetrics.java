@@ -1,12 +1,12 @@
 package dev.zre.spring.actuate.metrics;
 
 import dev.zre.ExitReason;
+import dev.zre.MessageType;
 import dev.zre.PeerState;
 import dev.zre.ProtocolError;
 import dev.zre.ZreNode;
 import dev.zre.ZreStatistics;
 import dev.zre.ZreStatistics.Counter;
-import dev.zre.protocol.Command;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,13 +60,13 @@ public class ZreMetrics implements MeterBinder {
             .description("Groups this node is in")
             .register(registry);
         bindGroupPeers(registry);
-        for (Command command : Command.values()) {
-            Tags tags = Tags.of("type", command.tag());
-            FunctionCounter.builder("zre.messages.sent", stats, (s) -> s.messagesSent(command))
+        for (MessageType type : MessageType.values()) {
+            Tags tags = Tags.of("type", type.tag());
+            FunctionCounter.builder("zre.messages.sent", stats, (s) -> s.messagesSent(type))
                 .description("ZRE messages sent")
                 .tags(tags)
                 .register(registry);
-            FunctionCounter.builder("zre.messages.received", stats, (s) -> s.messagesReceived(command))
+            FunctionCounter.builder("zre.messages.received", stats, (s) -> s.messagesReceived(type))
                 .description("ZRE messages received")
                 .tags(tags)
                 .register(registry);

@@ -2,13 +2,13 @@ package dev.zre.spring.autoconfigure.health;
 
 import dev.zre.ZreNode;
 import dev.zre.spring.actuate.health.ZreHealthIndicator;
-import dev.zre.spring.autoconfigure.InvalidZrePropertyException;
 import dev.zre.spring.autoconfigure.ZreAutoConfiguration;
 import dev.zre.spring.autoconfigure.ZreProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -32,8 +32,8 @@ public final class ZreHealthContributorAutoConfiguration {
     ZreHealthIndicator zreHealthIndicator(ZreNode zreNode, ZreProperties properties) {
         int minPeers = properties.getHealth().getMinPeers();
         if (minPeers < 0) {
-            throw new InvalidZrePropertyException("zre.health.min-peers", minPeers,
-                    "a number of at least 0", null);
+            throw new InvalidConfigurationPropertyValueException("zre.health.min-peers", minPeers,
+                    "'" + minPeers + "' is not allowed; expected a number of at least 0");
         }
         return new ZreHealthIndicator(zreNode, minPeers);
     }

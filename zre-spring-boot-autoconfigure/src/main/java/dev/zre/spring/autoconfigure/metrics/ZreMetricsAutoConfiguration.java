@@ -3,7 +3,6 @@ package dev.zre.spring.autoconfigure.metrics;
 import dev.zre.ZreNode;
 import dev.zre.spring.actuate.metrics.ZreListenerMetrics;
 import dev.zre.spring.actuate.metrics.ZreMetrics;
-import dev.zre.spring.autoconfigure.InvalidZrePropertyException;
 import dev.zre.spring.autoconfigure.ZreAutoConfiguration;
 import dev.zre.spring.autoconfigure.ZreProperties;
 import dev.zre.spring.listener.ZreListenerRegistry;
@@ -12,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -32,8 +32,8 @@ public final class ZreMetricsAutoConfiguration {
     ZreMetrics zreMetrics(ZreNode zreNode, ZreProperties properties) {
         int maxGroupTags = properties.getMetrics().getMaxGroupTags();
         if (maxGroupTags < 0) {
-            throw new InvalidZrePropertyException("zre.metrics.max-group-tags", maxGroupTags,
-                    "a number of at least 0", null);
+            throw new InvalidConfigurationPropertyValueException("zre.metrics.max-group-tags", maxGroupTags,
+                    "'" + maxGroupTags + "' is not allowed; expected a number of at least 0");
         }
         return new ZreMetrics(zreNode, maxGroupTags);
     }

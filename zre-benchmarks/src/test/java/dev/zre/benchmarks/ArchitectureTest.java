@@ -1,0 +1,13 @@
+package dev.zre.benchmarks;
+
+import dev.zre.architecture.ZreArchitecture;
+import org.junit.jupiter.api.Test;
+
+/** This module's main and test classes use only zre-core's public API (see {@link ZreArchitecture}). */
+class ArchitectureTest {
+
+    @Test
+    void usesOnlyThePublicApiOfZreCore() {
+        ZreArchitecture.FRONT_END_USES_ONLY_THE_PUBLIC_API.check(ZreArchitecture.classesOf(BenchmarkMain.class, ArchitectureTest.class));
+    }
+}
