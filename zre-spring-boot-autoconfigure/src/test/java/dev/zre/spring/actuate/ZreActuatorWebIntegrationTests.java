@@ -195,6 +195,17 @@ class ZreActuatorWebIntegrationTests {
     }
 
     @Test
+    void connectionChoicesAreMeteredByReasonNeverByPeer() {
+        for (String reason : new String[] {"stalled_handshake", "silent_peer"}) {
+            assertThat(this.meters.get("zre.connections.repaired").tag("reason", reason).functionCounter()).isNotNull();
+        }
+        for (String name : new String[] {"zre.connections.refused", "zre.discoveries.ignored", "zre.peers.evicted"}) {
+            assertThat(this.meters.get(name).functionCounter().count()).as(name).isGreaterThanOrEqualTo(0);
+            assertThat(this.meters.find(name).tagKeys("uuid").meters()).isEmpty();
+        }
+    }
+
+    @Test
     void malformedBeaconsCountAsProtocolErrors() throws Exception {
         double before = counter("zre.protocol.errors", "reason", "beacon_malformed");
         byte[] garbage = "definitely not a ZRE beacon".getBytes(StandardCharsets.US_ASCII);

@@ -84,6 +84,14 @@ public class ZreMetrics implements MeterBinder {
                 Counter.CONNECTIONS_REBUILT, null);
         counter(registry, "zre.peers.abandoned", "Peers given up because they never said HELLO",
                 Counter.PEERS_ABANDONED, null);
+        counter(registry, "zre.peers.evicted", "Peers that never said HELLO, dropped to make room for others",
+                Counter.PEERS_EVICTED, null);
+        counter(registry, "zre.connections.refused", "Connections refused because nothing listened at the endpoint",
+                Counter.CONNECTIONS_REFUSED, null);
+        counter(registry, "zre.discoveries.ignored", "Discovery reports ignored while their endpoint rests after a refusal",
+                Counter.DISCOVERIES_IGNORED, null);
+        connectionsRepaired(registry, "stalled_handshake", Counter.HANDSHAKES_STALLED);
+        connectionsRepaired(registry, "silent_peer", Counter.SILENT_LINKS_REBUILT);
         for (ProtocolError error : ProtocolError.values()) {
             FunctionCounter.builder("zre.protocol.errors", stats, (s) -> s.protocolErrors(error))
                 .description("Datagrams and messages rejected or repaired")
@@ -96,6 +104,13 @@ public class ZreMetrics implements MeterBinder {
                 .tag("reason", reason.tag())
                 .register(registry);
         }
+    }
+
+    private void connectionsRepaired(MeterRegistry registry, String reason, Counter counter) {
+        FunctionCounter.builder("zre.connections.repaired", this.node.statistics(), (s) -> s.get(counter))
+            .description("Connections rebuilt to repair a stuck link (also counted in zre.connections.rebuilt)")
+            .tag("reason", reason)
+            .register(registry);
     }
 
     private void counter(MeterRegistry registry, String name, String description, Counter counter,
