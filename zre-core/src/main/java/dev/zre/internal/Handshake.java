@@ -31,9 +31,11 @@ final class Handshake {
     private final NodeCounters stats;
     private final ProtocolErrors errors;
     private final Elections elections;
+    private final HandshakeMonitor handshakes;
 
     Handshake(UUID self, String ownEndpoint, PeerTable peers, GroupTable groups, Connections connections,
-            NodeEvents events, NodeCounters stats, ProtocolErrors errors, Elections elections) {
+            NodeEvents events, NodeCounters stats, ProtocolErrors errors, Elections elections,
+            HandshakeMonitor handshakes) {
         this.self = self;
         this.ownEndpoint = ownEndpoint;
         this.peers = peers;
@@ -43,6 +45,7 @@ final class Handshake {
         this.stats = stats;
         this.errors = errors;
         this.elections = elections;
+        this.handshakes = handshakes;
     }
 
     void onHello(UUID sender, int sequence, ZreMessage.Hello hello, long now) {
@@ -87,6 +90,10 @@ final class Handshake {
     }
 
     private void enter(Peer peer, ZreMessage.Hello hello, long now) {
+        PeerConnection c = peer.connection;
+        if (!peer.ready && c != null && peer.rebuilds == 0 && now - c.openedAt() > 0) {
+            handshakes.helloAfter(now - c.openedAt()); // how long peers take to answer: the HELLO deadline follows it
+        }
         peer.ready = true;
         connections.entered(peer);
         peer.wantSequence = 2;

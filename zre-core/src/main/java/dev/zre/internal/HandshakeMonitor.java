@@ -1,6 +1,7 @@
 package dev.zre.internal;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -11,15 +12,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * <li><b>stalled</b>: TCP is up but the ZMTP greeting never came (JeroMQ 0.6.0's stalled
  * handshake) — rebuild the connection. A greeting that is merely slow (many nodes meshing at once,
  * a loaded host) is not a stall: a connection counts as stalled once it has waited a multiple of
- * the slowest recent handshake (at least the floor, with jitter so that rebuilds do not come in
- * waves) while connections that came up after it were greeted, or while few handshakes were under
- * way; or once it has waited the cap;</li>
- * <li><b>no HELLO</b>: the connection works but the peer has not said HELLO — rebuild with a
- * deadline that doubles per attempt (the caller gives up after a few), or give up at once when
- * room is short;</li>
+ * the slowest recent greeting (at least the floor) while connections that came up after it were
+ * greeted, or while few greetings were awaited at all; or once it has waited the cap;</li>
+ * <li><b>no HELLO</b>: the connection works but the peer has not said HELLO — rebuild (the caller
+ * gives up after a few tries, or at once when room is short). The deadline follows how long peers
+ * recently took to say HELLO, at least the {@code helloTimeout}, doubling per attempt;</li>
  * <li>no answer at all (TCP not up, not refused): judged by the HELLO deadline too.</li>
  * </ul>
- * Time is passed in (monotonic nanoseconds), so every rule is testable without a clock.
+ * Every deadline gets up to a quarter of jitter, so that rebuilds do not come in waves. Time is
+ * passed in (monotonic nanoseconds), so every rule is testable without a clock.
  */
 final class HandshakeMonitor {
 
@@ -38,47 +39,65 @@ final class HandshakeMonitor {
      * a greeting late by the stall deadline is a stall even when no younger connection got past it.
      */
     private static final int QUIET_HANDSHAKES = 8;
-    /** How many recent handshake times the stall deadline is based on. */
-    private static final int SAMPLES = 32;
-    /** The stall deadline is this many times the slowest recent handshake. */
-    private static final int STALL_FACTOR = 4;
-    /** The cap is this many times the floor. */
+    /** Deadlines are this many times the slowest recent duration. */
+    private static final int FACTOR = 4;
+    /** Caps are this many times the floor. */
     private static final int CAP_FACTOR = 10;
+    private static final int SAMPLES = 32;
 
-    private final long floorNanos;
-    private final long capNanos;
-    private final long helloNanos;
-    private final long[] recent = new long[SAMPLES];
-    private int recorded;
+    private final long stallFloorNanos;
+    private final long stallCapNanos;
+    private final long helloFloorNanos;
+    private final long helloCapNanos;
+    private final RecentTimes greetings = new RecentTimes(SAMPLES);
+    private final RecentTimes hellos = new RecentTimes(SAMPLES);
     /** When the newest connection whose greeting we have seen came up: proof the I/O threads get past older ones. */
     private long newestGreetedConnectedAt;
     private boolean anyGreeted;
-    /** Connections waiting for their greeting, counted over the last complete pass and the current one. */
-    private int awaitingGreetingLastPass;
-    private int awaitingGreetingThisPass;
+    /** Connections waiting for their greeting when the current pass began. */
+    private int awaitingGreeting;
 
     /**
      * @param handshakeFloor the shortest stall deadline (the {@code handshakeInterval} setting)
-     * @param hello how long a working connection may go without the peer's HELLO at first
+     * @param hello the shortest HELLO deadline (the {@code helloTimeout} setting)
      */
     HandshakeMonitor(Duration handshakeFloor, Duration hello) {
-        this.floorNanos = handshakeFloor.toNanos();
-        this.capNanos = floorNanos * CAP_FACTOR;
-        this.helloNanos = hello.toNanos();
+        this.stallFloorNanos = handshakeFloor.toNanos();
+        this.stallCapNanos = stallFloorNanos * CAP_FACTOR;
+        this.helloFloorNanos = hello.toNanos();
+        this.helloCapNanos = helloFloorNanos * CAP_FACTOR;
     }
 
-    /** The longest a ZMTP handshake may take before JeroMQ itself gives up on it: the cap. */
+    /** The longest a ZMTP handshake may take before JeroMQ itself gives up on it: the stall cap. */
     Duration socketHandshakeDeadline() {
-        return Duration.ofNanos(capNanos);
+        return Duration.ofNanos(stallCapNanos);
     }
 
-    /** The current stall deadline: {@value #STALL_FACTOR}× the slowest recent handshake, within floor and cap. */
+    /** The current stall deadline: {@value #FACTOR}× the slowest recent greeting, within floor and cap. */
     long stallDeadlineNanos() {
-        long slowest = 0;
-        for (int i = 0; i < Math.min(recorded, SAMPLES); i++) {
-            slowest = Math.max(slowest, recent[i]);
+        return Math.max(stallFloorNanos, Math.min(stallCapNanos, greetings.slowest() * FACTOR));
+    }
+
+    /** The current first HELLO deadline: {@value #FACTOR}× the slowest recent HELLO, within floor and cap. */
+    long helloDeadlineNanos() {
+        return Math.max(helloFloorNanos, Math.min(helloCapNanos, hellos.slowest() * FACTOR));
+    }
+
+    /** A peer we connected to said HELLO this long after we opened the connection. */
+    void helloAfter(long nanos) {
+        hellos.record(nanos);
+    }
+
+    /** Starts a pass over all peers: counts the connections waiting for their greeting (the load figure). */
+    void beginPass(Collection<Peer> peers) {
+        int waiting = 0;
+        for (Peer peer : peers) {
+            PeerConnection c = peer.connection;
+            if (c != null && c.progress().connectedAt() != 0 && c.progress().handshakeAt() == 0) {
+                waiting++;
+            }
         }
-        return Math.max(floorNanos, Math.min(capNanos, slowest * STALL_FACTOR));
+        awaitingGreeting = waiting;
     }
 
     /** Looks at the peer's connection and asks for what is due. */
@@ -99,21 +118,19 @@ final class HandshakeMonitor {
             return;
         }
         long handshakeAt = p.handshakeAt();
-        if (p.connectedAt() != 0 && handshakeAt == 0) {
-            return; // greeting still on its way
+        if (peer.ready || p.connectedAt() != 0 && handshakeAt == 0) {
+            return; // entered, or its greeting is still on its way
         }
-        if (!peer.ready) {
-            long since = handshakeAt != 0 ? handshakeAt : c.openedAt();
-            if (now - since >= helloNanos << Math.min(peer.rebuilds, 16)) {
-                actions.helloOverdue(peer);
-            }
+        long since = handshakeAt != 0 ? handshakeAt : c.openedAt();
+        if (now - since >= c.helloDeadline(() -> jittered(helloDeadlineNanos()) << Math.min(peer.rebuilds, 16))) {
+            actions.helloOverdue(peer);
         }
     }
 
     /**
      * Whether the connection's TCP is up and its greeting overdue: past the cap, or past the stall
      * deadline while the I/O threads are evidently not too busy for it (younger connections were
-     * greeted, or few are waiting). Also records the handshake times the deadline is based on.
+     * greeted, or few are waiting). Also records the greeting times the deadline is based on.
      */
     boolean stalled(PeerConnection c, long now) {
         ConnectionProgress p = c.progress();
@@ -122,7 +139,7 @@ final class HandshakeMonitor {
         if (handshakeAt != 0 && !c.handshakeRecorded()) {
             c.markHandshakeRecorded();
             long upAt = connectedAt != 0 ? connectedAt : c.openedAt();
-            record(handshakeAt - upAt);
+            greetings.record(handshakeAt - upAt);
             if (!anyGreeted || upAt - newestGreetedConnectedAt > 0) {
                 newestGreetedConnectedAt = upAt;
                 anyGreeted = true;
@@ -131,29 +148,16 @@ final class HandshakeMonitor {
         if (connectedAt == 0 || handshakeAt != 0) {
             return false;
         }
-        awaitingGreetingThisPass++;
         long waited = now - connectedAt;
-        if (waited >= capNanos) {
+        if (waited >= stallCapNanos) {
             return true;
         }
         boolean othersGotPast = anyGreeted && newestGreetedConnectedAt - connectedAt > 0;
-        boolean quiet = awaitingGreetingLastPass <= QUIET_HANDSHAKES;
-        return (othersGotPast || quiet) && waited >= c.stallDeadline(this::jitteredStallDeadline);
+        boolean quiet = awaitingGreeting <= QUIET_HANDSHAKES;
+        return (othersGotPast || quiet) && waited >= c.stallDeadline(() -> jittered(stallDeadlineNanos()));
     }
 
-    /** Ends one pass over all connections (the load figure for the next pass). */
-    void endPass() {
-        awaitingGreetingLastPass = awaitingGreetingThisPass;
-        awaitingGreetingThisPass = 0;
-    }
-
-    private long jitteredStallDeadline() {
-        long deadline = stallDeadlineNanos();
+    private static long jittered(long deadline) {
         return deadline + ThreadLocalRandom.current().nextLong(deadline / 4 + 1);
-    }
-
-    private void record(long handshakeNanos) {
-        recent[recorded % SAMPLES] = Math.max(0, handshakeNanos);
-        recorded++;
     }
 }

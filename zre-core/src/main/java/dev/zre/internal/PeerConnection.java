@@ -18,6 +18,7 @@ final class PeerConnection {
     private final ConnectionProgress progress;
     private int sentSequence;
     private long stallDeadline;
+    private long helloDeadline;
     private boolean handshakeRecorded;
 
     PeerConnection(ZMQ.Socket dealer, String endpoint, long openedAt, ConnectionProgress progress) {
@@ -38,6 +39,14 @@ final class PeerConnection {
             stallDeadline = deadline.getAsLong();
         }
         return stallDeadline;
+    }
+
+    /** The HELLO deadline of this connection, fixed when first asked for (jitter included). */
+    long helloDeadline(java.util.function.LongSupplier deadline) {
+        if (helloDeadline == 0) {
+            helloDeadline = deadline.getAsLong();
+        }
+        return helloDeadline;
     }
 
     /** Whether its handshake time went into the monitor's samples already. */

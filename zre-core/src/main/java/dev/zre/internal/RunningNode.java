@@ -90,7 +90,7 @@ final class RunningNode implements AutoCloseable {
         this.connections = new Connections(peers, groups, connector, probes, events, stats, errors, elections,
                 config.sendHighWaterMark(), MAX_PENDING, beaconNanos);
         Handshake handshake = new Handshake(uuid, box.endpoint(), peers, groups, connections, events, stats, errors,
-                elections);
+                elections, handshakes);
         this.incoming = new IncomingMessages(peers, groups, ownGroups, handshake, connections, events, stats, errors,
                 elections);
         this.outgoing = new OutgoingMessages(peers, groups, ownGroups, connections, probes, elections);
@@ -179,13 +179,13 @@ final class RunningNode implements AutoCloseable {
             }
         }
         if (now - nextCheck >= 0) {
+            handshakes.beginPass(peers.all());
             for (Peer peer : peers.copy()) {
                 handshakes.check(peer, now, handshakeActions);
                 if (peers.contains(peer)) {
                     liveness.check(peer, now, livenessActions);
                 }
             }
-            handshakes.endPass();
             elections.checkTimeouts();
             connections.reconnectOverflowed(now);
             nextCheck = now + liveness.checkIntervalNanos();

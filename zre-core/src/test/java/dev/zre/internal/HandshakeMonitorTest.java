@@ -82,20 +82,21 @@ class HandshakeMonitorTest {
     }
 
     /** A pass over many connections that all wait for their greeting: the I/O threads are busy. */
-    private void busyPass(long atMillis) {
+    private void busyPass() {
+        List<Peer> waiting = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             Peer other = connecting(0);
             progress(other).connected(10 * MS);
-            check(other, atMillis);
+            waiting.add(other);
         }
-        monitor.endPass();
+        monitor.beginPass(waiting);
     }
 
     @Test
     void aSlowGreetingIsNotAStallWhileManyWaitAndNoYoungerConnectionGotPastIt() {
         Peer slow = connecting(0);
         progress(slow).connected(10 * MS);
-        busyPass(100);
+        busyPass();
         assertThat(check(slow, 5_000)).as("5 s, nothing else greeted: load, not a stall").isEmpty();
         assertThat(check(slow, 10_009)).isEmpty();
         assertThat(check(slow, 10_010)).as("the cap").containsExactly("stalled");
@@ -105,8 +106,8 @@ class HandshakeMonitorTest {
     void aLateGreetingWhileFewWaitIsAStall() {
         Peer stuck = connecting(0);
         progress(stuck).connected(10 * MS);
+        monitor.beginPass(List.of(stuck));
         assertThat(check(stuck, 1_000)).as("within the floor").isEmpty();
-        monitor.endPass();
         assertThat(check(stuck, 1_260)).as("past the floor plus at most a quarter of jitter")
                 .containsExactly("stalled");
     }
@@ -115,7 +116,7 @@ class HandshakeMonitorTest {
     void aConnectionIsStalledOnceYoungerOnesWereGreetedAndItWaitedLongEnough() {
         Peer stuck = connecting(0);
         progress(stuck).connected(10 * MS);
-        busyPass(50);
+        busyPass();
         Peer younger = connecting(100);
         progress(younger).connected(110 * MS);
         progress(younger).greeted(160 * MS); // 50 ms handshakes: the deadline stays at the 1 s floor
@@ -146,18 +147,31 @@ class HandshakeMonitorTest {
         Peer peer = connecting(0);
         progress(peer).connected(1 * MS);
         progress(peer).greeted(2 * MS);
-        assertThat(check(peer, 3_001)).isEmpty();
-        assertThat(check(peer, 3_002)).containsExactly("helloOverdue");
+        assertThat(check(peer, 3_001)).as("within the 3 s floor").isEmpty();
+        assertThat(check(peer, 3_752)).as("past the floor plus at most a quarter of jitter")
+                .containsExactly("helloOverdue");
         peer.rebuilds = 1;
-        assertThat(check(peer, 6_001)).isEmpty();
-        assertThat(check(peer, 6_002)).containsExactly("helloOverdue");
+        peer.connection = new PeerConnection(null, peer.endpoint, 4_000 * MS, new ConnectionProgress());
+        progress(peer).connected(4_001 * MS);
+        progress(peer).greeted(4_002 * MS);
+        assertThat(check(peer, 10_001)).as("the second attempt waits twice as long").isEmpty();
+        assertThat(check(peer, 11_502)).containsExactly("helloOverdue");
+    }
+
+    @Test
+    void theHelloDeadlineFollowsHowLongPeersRecentlyTookToSayHello() {
+        assertThat(monitor.helloDeadlineNanos()).isEqualTo(3_000 * MS);
+        monitor.helloAfter(1_500 * MS);
+        assertThat(monitor.helloDeadlineNanos()).as("4 × 1.5 s").isEqualTo(6_000 * MS);
+        monitor.helloAfter(60_000 * MS);
+        assertThat(monitor.helloDeadlineNanos()).as("capped at 10 × the floor").isEqualTo(30_000 * MS);
     }
 
     @Test
     void aConnectionThatNeverGotAnAnswerIsJudgedByTheHelloDeadline() {
         Peer peer = connecting(0);
         assertThat(check(peer, 2_999)).isEmpty();
-        assertThat(check(peer, 3_000)).containsExactly("helloOverdue");
+        assertThat(check(peer, 3_751)).containsExactly("helloOverdue");
     }
 
     @Test
