@@ -121,6 +121,9 @@ final class DiscoveryScenario {
                 m.put("p99EnterMs", s.percentile(99) / 1e6);
             }
             m.put("connectionsRebuilt", nodes.stream().mapToLong(x -> x.statistics().get(Counter.CONNECTIONS_REBUILT)).sum());
+            m.put("handshakesStalled", nodes.stream().mapToLong(x -> x.statistics().get(Counter.HANDSHAKES_STALLED)).sum());
+            m.put("silentLinksRebuilt", nodes.stream().mapToLong(x -> x.statistics().get(Counter.SILENT_LINKS_REBUILT)).sum());
+            m.put("peersEvicted", nodes.stream().mapToLong(x -> x.statistics().get(Counter.PEERS_EVICTED)).sum());
             m.put("peersAbandoned", nodes.stream().mapToLong(x -> x.statistics().get(Counter.PEERS_ABANDONED)).sum());
             m.put("fileDescriptorsMeshed", ProcessProbe.fileDescriptors() - fdsBefore);
             return m;
