@@ -44,11 +44,17 @@ import org.jspecify.annotations.Nullable;
  * @param endpoints mailbox endpoints of peers to connect to without beacons, e.g. {@code tcp://10.0.0.5:49152},
  *        written exactly as those peers announce themselves
  * @param sendHighWaterMark messages queued per peer before it counts as overflowing (its connection is then rebuilt)
- * @param handshakeInterval ZMTP handshake deadline; a stalled connection is retried after it (see the protocol notes)
- * @param helloTimeout how long a discovered peer may take to say HELLO before its connection is rebuilt;
- *        the deadline doubles with each rebuild, and the peer is given up after the third (3 s, 6 s, 12 s by default)
+ * @param handshakeInterval the shortest wait for a connection's ZMTP greeting before it counts as stalled (JeroMQ's
+ *        stalled handshake) and is rebuilt; the wait grows with the greeting times the node observes (a burst of
+ *        connections is slow, not stalled), up to ten times this, which is also JeroMQ's own handshake deadline (1 s)
+ * @param helloTimeout the shortest wait for a discovered peer's HELLO before its connection is rebuilt; the wait
+ *        follows how long peers recently took (up to ten times this) and doubles with each rebuild, and the peer
+ *        is given up after the third (3 s, 6 s, 12 s by default)
  * @param maxPeers upper bound of the peer table (connected and connecting); beyond it new peers are refused and counted
  * @param maxNewPeersPerSecond how many new peer connections are opened per second at most (bursts of the same size)
+ *        for peers found by discovery; peers that said HELLO to this node are not limited
+ * @param maxPendingPeers how many peers found by discovery may wait for their HELLO at once (100); beyond it the
+ *        one that has waited longest makes way, so made-up beacons cannot lock real peers out
  * @param eventQueueCapacity WHISPER/SHOUT events buffered per consumer before further ones are dropped and counted;
  *        membership events are never dropped
  */
@@ -71,6 +77,7 @@ public record ZreConfig(
         Duration helloTimeout,
         int maxPeers,
         int maxNewPeersPerSecond,
+        int maxPendingPeers,
         int eventQueueCapacity) {
 
     /** The interface value that picks the first suitable interface, like zyre. */
@@ -112,6 +119,7 @@ public record ZreConfig(
         b.helloTimeout = helloTimeout;
         b.maxPeers = maxPeers;
         b.maxNewPeersPerSecond = maxNewPeersPerSecond;
+        b.maxPendingPeers = maxPendingPeers;
         b.eventQueueCapacity = eventQueueCapacity;
         return b;
     }
@@ -136,6 +144,7 @@ public record ZreConfig(
         private Duration helloTimeout = Duration.ofSeconds(3);
         private int maxPeers = 1000;
         private int maxNewPeersPerSecond = 1000;
+        private int maxPendingPeers = 100;
         private int eventQueueCapacity = 10_000;
 
         private Builder() {
@@ -247,6 +256,11 @@ public record ZreConfig(
             return this;
         }
 
+        public Builder maxPendingPeers(int maxPendingPeers) {
+            this.maxPendingPeers = maxPendingPeers;
+            return this;
+        }
+
         public Builder eventQueueCapacity(int eventQueueCapacity) {
             this.eventQueueCapacity = eventQueueCapacity;
             return this;
@@ -283,11 +297,12 @@ public record ZreConfig(
             ZreConfigChecks.checkPositive("helloTimeout", helloTimeout);
             ZreConfigChecks.checkAtLeast("maxPeers", maxPeers, 1);
             ZreConfigChecks.checkAtLeast("maxNewPeersPerSecond", maxNewPeersPerSecond, 1);
+            ZreConfigChecks.checkAtLeast("maxPendingPeers", maxPendingPeers, 1);
             ZreConfigChecks.checkAtLeast("eventQueueCapacity", eventQueueCapacity, 1);
             return new ZreConfig(name, uuid, headers, groups, networkInterface, beaconEnabled, beaconPort,
                     beaconInterval, beaconAddress, evasiveTimeout, expiredTimeout, mailboxPort, endpoints,
                     sendHighWaterMark, handshakeInterval, helloTimeout, maxPeers, maxNewPeersPerSecond,
-                    eventQueueCapacity);
+                    maxPendingPeers, eventQueueCapacity);
         }
     }
 }

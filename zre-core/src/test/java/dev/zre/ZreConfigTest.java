@@ -89,6 +89,7 @@ class ZreConfigTest {
     void countsBelowOneAreRefused() {
         invalid("sendHighWaterMark", b -> b.sendHighWaterMark(0));
         invalid("maxPeers", b -> b.maxPeers(0));
+        invalid("maxPendingPeers", b -> b.maxPendingPeers(0));
         invalid("maxNewPeersPerSecond", b -> b.maxNewPeersPerSecond(0));
         invalid("eventQueueCapacity", b -> b.eventQueueCapacity(0));
     }

@@ -34,8 +34,6 @@ final class RunningNode implements AutoCloseable {
     private static final int MAILBOX_BATCH = 1024;
     /** How long an election may run before the watchdog restarts it; also how long a node alone waits to lead. */
     private static final Duration ELECTION_TIMEOUT = Duration.ofSeconds(5);
-    /** Connections still waiting for their peer's HELLO, at most (made-up beacons cannot take more). */
-    private static final int MAX_PENDING = 100;
 
     private final CommandQueue commands;
     private final PeerTable peers;
@@ -88,7 +86,7 @@ final class RunningNode implements AutoCloseable {
                 config.helloTimeout().toNanos() * Connections.HELLO_ATTEMPTS, beaconNanos);
         this.elections = new Elections(uuid, name, ELECTION_TIMEOUT, peers, events, errors, leaders);
         this.connections = new Connections(peers, groups, connector, probes, events, stats, errors, elections,
-                config.sendHighWaterMark(), MAX_PENDING, beaconNanos);
+                config.sendHighWaterMark(), config.maxPendingPeers(), beaconNanos);
         Handshake handshake = new Handshake(uuid, box.endpoint(), peers, groups, connections, events, stats, errors,
                 elections, handshakes);
         this.incoming = new IncomingMessages(peers, groups, ownGroups, handshake, connections, events, stats, errors,

@@ -51,6 +51,7 @@ final class ZreConfigFactory {
         map.from(p::getHelloTimeout).to(builder::helloTimeout);
         map.from(p::getMaxPeers).to(builder::maxPeers);
         map.from(p::getMaxNewPeersPerSecond).to(builder::maxNewPeersPerSecond);
+        map.from(p::getMaxPendingPeers).to(builder::maxPendingPeers);
         map.from(p::getEventQueueCapacity).to(builder::eventQueueCapacity);
         this.customizers.forEach((customizer) -> customizer.customize(builder));
         try {

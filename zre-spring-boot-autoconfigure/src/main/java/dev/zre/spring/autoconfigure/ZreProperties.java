@@ -96,7 +96,8 @@ public class ZreProperties {
     private int sendHighWaterMark = 100_000;
 
     /**
-     * Deadline of the ZeroMQ handshake with a peer; a stalled connection is retried after it.
+     * Shortest wait for a connection's ZeroMQ greeting before it counts as stalled and is rebuilt;
+     * the wait grows with the greeting times the node observes, up to ten times this.
      */
     private Duration handshakeInterval = Duration.ofSeconds(1);
 
@@ -111,9 +112,16 @@ public class ZreProperties {
     private int maxPeers = 1000;
 
     /**
-     * Largest number of new peer connections opened per second.
+     * Largest number of new peer connections opened per second for peers found by discovery (peers
+     * that said HELLO to this node are not limited).
      */
     private int maxNewPeersPerSecond = 1000;
+
+    /**
+     * Largest number of peers found by discovery that may wait for their HELLO at once; beyond it the
+     * one that has waited longest makes way, so made-up beacons cannot lock real peers out.
+     */
+    private int maxPendingPeers = 100;
 
     /**
      * WHISPER and SHOUT events buffered by the node for its subscribers before further ones are
@@ -296,6 +304,14 @@ public class ZreProperties {
 
     public void setMaxPeers(int maxPeers) {
         this.maxPeers = maxPeers;
+    }
+
+    public int getMaxPendingPeers() {
+        return this.maxPendingPeers;
+    }
+
+    public void setMaxPendingPeers(int maxPendingPeers) {
+        this.maxPendingPeers = maxPendingPeers;
     }
 
     public int getMaxNewPeersPerSecond() {

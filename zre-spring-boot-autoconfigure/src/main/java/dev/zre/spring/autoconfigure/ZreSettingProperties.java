@@ -33,6 +33,7 @@ final class ZreSettingProperties {
             Map.entry("helloTimeout", "zre.hello-timeout"),
             Map.entry("maxPeers", "zre.max-peers"),
             Map.entry("maxNewPeersPerSecond", "zre.max-new-peers-per-second"),
+            Map.entry("maxPendingPeers", "zre.max-pending-peers"),
             Map.entry("eventQueueCapacity", "zre.event-queue-capacity"));
 
     private ZreSettingProperties() {

@@ -81,7 +81,7 @@ class ZreAutoConfigurationTests {
     void propertiesAreBoundToTheNodeConfiguration() {
         this.runner
             .withPropertyValues("zre.headers.X-ROLE=worker", "zre.headers.X-ZONE=a", "zre.groups=chat,ops",
-                    "zre.evasive-timeout=2s", "zre.expired-timeout=20s", "zre.max-peers=12",
+                    "zre.evasive-timeout=2s", "zre.expired-timeout=20s", "zre.max-peers=12", "zre.max-pending-peers=5",
                     "zre.event-queue-capacity=50", "zre.endpoints=tcp://127.0.0.1:49999",
                     "zre.uuid=00000000-0000-0000-0000-000000000042", "zre.listener.queue-capacity=7",
                     "zre.listener.overflow-policy=drop-oldest")
@@ -98,6 +98,7 @@ class ZreAutoConfigurationTests {
                 assertThat(config.evasiveTimeout()).isEqualTo(Duration.ofSeconds(2));
                 assertThat(config.expiredTimeout()).isEqualTo(Duration.ofSeconds(20));
                 assertThat(config.maxPeers()).isEqualTo(12);
+                assertThat(config.maxPendingPeers()).isEqualTo(5);
                 assertThat(config.eventQueueCapacity()).isEqualTo(50);
                 assertThat(config.endpoints()).containsExactly("tcp://127.0.0.1:49999");
                 ZreProperties properties = context.getBean(ZreProperties.class);
@@ -273,7 +274,7 @@ class ZreAutoConfigurationTests {
             for (String property : List.of("zre.enabled", "zre.name", "zre.headers", "zre.groups", "zre.interface",
                     "zre.port", "zre.beacon-interval", "zre.evasive-timeout", "zre.expired-timeout", "zre.endpoints",
                     "zre.mailbox-port", "zre.listener.queue-capacity", "zre.listener.overflow-policy",
-                    "zre.fail-on-start-error")) {
+                    "zre.fail-on-start-error", "zre.max-pending-peers")) {
                 assertThat(json).contains("\"name\": \"" + property + "\"");
             }
             assertThat(json).contains("\"value\": \"loopback\"");
