@@ -21,7 +21,8 @@ import java.util.Set;
  */
 public final class BenchmarkMain {
 
-    private static final List<String> SCENARIOS = List.of("latency", "throughput", "discovery", "memory", "spring");
+    private static final List<String> SCENARIOS = List.of("latency", "throughput", "discovery", "burst", "flood", "memory",
+            "spring");
 
     private BenchmarkMain() {
     }
@@ -73,6 +74,8 @@ public final class BenchmarkMain {
                     case "throughput" -> new ThroughputScenario(mode, report).run();
                     case "latency" -> new LatencyScenario(mode, report).run();
                     case "discovery" -> new DiscoveryScenario(mode, report).run();
+                    case "burst" -> new BurstScenario(mode, report).run();
+                    case "flood" -> new FloodScenario(mode, report).run();
                     case "memory" -> new MemoryScenario(mode, report).run();
                     case "spring" -> new SpringScenario(mode, report).run();
                     default -> throw new IllegalArgumentException(s);

@@ -71,7 +71,7 @@ final class DiscoveryScenario {
      * @param handshake a handshake interval (and twice it as HELLO timeout) instead of the defaults
      *        (1 s, 3 s); {@code null} for the defaults
      */
-    private static Map<String, Object> zre(int n, Duration handshake) throws Exception {
+    static Map<String, Object> zre(int n, Duration handshake) throws Exception {
         int port = Loopback.randomBeaconPort();
         List<ZreNode> nodes = new ArrayList<>();
         CountDownLatch meshed = new CountDownLatch(n);
@@ -132,7 +132,7 @@ final class DiscoveryScenario {
         }
     }
 
-    private static Map<String, Object> raw(int n) throws Exception {
+    static Map<String, Object> raw(int n) throws Exception {
         byte[] hello = new byte[60]; // about the size of a HELLO with a short name and no groups or headers
         hello[0] = (byte) 0xAA;
         hello[1] = (byte) 0xA1;

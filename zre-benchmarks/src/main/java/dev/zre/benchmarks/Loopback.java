@@ -92,4 +92,14 @@ final class Loopback {
     static void stopAll(List<ZreNode> nodes) {
         nodes.parallelStream().forEach(ZreNode::stop);
     }
+
+    /**
+     * A ZRE v1 beacon, written by hand from RFC 36 (the codec is zre-core's internal business):
+     * {@code "ZRE"}, version 1, the 16 UUID bytes, the mailbox port (big-endian).
+     */
+    static byte[] beacon(java.util.UUID uuid, int port) {
+        return java.nio.ByteBuffer.allocate(22).put((byte) 'Z').put((byte) 'R').put((byte) 'E').put((byte) 1)
+                .putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).putShort((short) port)
+                .array();
+    }
 }
