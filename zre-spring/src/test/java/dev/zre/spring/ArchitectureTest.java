@@ -1,0 +1,15 @@
+package dev.zre.spring;
+
+import dev.zre.architecture.ZreArchitecture;
+import dev.zre.spring.core.ZreTemplate;
+import org.junit.jupiter.api.Test;
+
+/** This module's main and test classes use only zre-core's public API (see {@link ZreArchitecture}). */
+class ArchitectureTest {
+
+    @Test
+    void usesOnlyThePublicApiOfZreCore() {
+        ZreArchitecture.FRONT_END_USES_ONLY_THE_PUBLIC_API
+            .check(ZreArchitecture.classesOf(ZreTemplate.class, ArchitectureTest.class));
+    }
+}
