@@ -198,6 +198,7 @@ final class Connections implements AutoCloseable {
     /** TCP is up but the greeting never came (JeroMQ's stalled handshake): a new connection cures it. */
     void stalled(Peer peer, long now) {
         stats.increment(Counter.HANDSHAKES_STALLED);
+        peer.stalls++;
         if (!peer.ready && ++peer.rebuilds >= HELLO_ATTEMPTS) {
             abandon(peer, "stalled handshakes");
             return;

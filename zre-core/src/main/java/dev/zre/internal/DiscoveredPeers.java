@@ -21,18 +21,21 @@ final class DiscoveredPeers implements Discovery.Listener {
     }
 
     @Override
-    public void peerFound(Discovery source, UUID uuid, String endpoint) {
+    public boolean peerFound(Discovery source, UUID uuid, String endpoint) {
         Peer peer = peers.get(uuid);
         if (peer != null && portOf(peer.endpoint) != portOf(endpoint)) {
             connections.remove(peer, ExitReason.REPLACED); // same UUID, new mailbox: it restarted
             peer = null;
         }
+        boolean created = false;
         if (peer == null) {
             peer = connections.create(uuid, endpoint, System.nanoTime(), false);
+            created = peer != null;
         }
         if (peer != null && source.announcesLeaving()) {
             peer.viaBeacon = true;
         }
+        return created;
     }
 
     @Override

@@ -13,8 +13,12 @@ interface Discovery extends AutoCloseable {
     /** What a discovery reports to the node. */
     interface Listener {
 
-        /** A node with this UUID has its mailbox at the endpoint. */
-        void peerFound(Discovery source, UUID peer, String endpoint);
+        /**
+         * A node with this UUID has its mailbox at the endpoint.
+         *
+         * @return whether it is new to this node (a connection to it was opened just now)
+         */
+        boolean peerFound(Discovery source, UUID peer, String endpoint);
 
         /** The node with this UUID announced that it is leaving. */
         void peerLeaving(Discovery source, UUID peer);

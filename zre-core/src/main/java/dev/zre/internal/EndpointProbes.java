@@ -62,7 +62,7 @@ final class EndpointProbes implements AutoCloseable {
             close(probe);
             stats.increment(Counter.CONNECTIONS_REFUSED);
             probe.nextAttempt = now + retryNanos;
-        } else if (open != null && handshakes.stalled(open, now)) {
+        } else if (open != null && handshakes.stalled(open, now, 0)) {
             close(probe);
             stats.increment(Counter.HANDSHAKES_STALLED);
             stats.increment(Counter.CONNECTIONS_REBUILT);

@@ -113,7 +113,7 @@ final class HandshakeMonitor {
             }
             return;
         }
-        if (stalled(c, now)) {
+        if (stalled(c, now, peer.stalls)) {
             actions.stalled(peer);
             return;
         }
@@ -130,9 +130,13 @@ final class HandshakeMonitor {
     /**
      * Whether the connection's TCP is up and its greeting overdue: past the cap, or past the stall
      * deadline while the I/O threads are evidently not too busy for it (younger connections were
-     * greeted, or few are waiting). Also records the greeting times the deadline is based on.
+     * greeted, or few are waiting). The deadline doubles with each stall already seen on the same
+     * link, so that a host too loaded to greet in time is not made busier by rebuilds. Also records
+     * the greeting times the deadline is based on.
+     *
+     * @param earlierStalls stalls already seen on this link
      */
-    boolean stalled(PeerConnection c, long now) {
+    boolean stalled(PeerConnection c, long now, int earlierStalls) {
         ConnectionProgress p = c.progress();
         long connectedAt = p.connectedAt();
         long handshakeAt = p.handshakeAt();
@@ -149,12 +153,13 @@ final class HandshakeMonitor {
             return false;
         }
         long waited = now - connectedAt;
-        if (waited >= stallCapNanos) {
+        if (waited >= stallCapNanos << Math.min(earlierStalls, 3)) {
             return true;
         }
         boolean othersGotPast = anyGreeted && newestGreetedConnectedAt - connectedAt > 0;
         boolean quiet = awaitingGreeting <= QUIET_HANDSHAKES;
-        return (othersGotPast || quiet) && waited >= c.stallDeadline(() -> jittered(stallDeadlineNanos()));
+        return (othersGotPast || quiet)
+                && waited >= c.stallDeadline(() -> jittered(stallDeadlineNanos()) << Math.min(earlierStalls, 5));
     }
 
     private static long jittered(long deadline) {

@@ -31,6 +31,8 @@ final class Peer {
     int status;
     /** Connections rebuilt while waiting for HELLO. */
     int rebuilds;
+    /** Stalled handshakes seen on our link to it (each makes the next stall deadline longer). */
+    int stalls;
     /** Whether it was found by a discovery that hears us leave (a beacon: it hears our port-0 beacon on stop). */
     boolean viaBeacon;
     /** Monotonic nanos of the last message from the peer. */

@@ -113,6 +113,16 @@ class HandshakeMonitorTest {
     }
 
     @Test
+    void eachStallSeenOnALinkDoublesItsNextStallDeadline() {
+        Peer peer = connecting(0);
+        peer.stalls = 1;
+        progress(peer).connected(10 * MS);
+        monitor.beginPass(List.of(peer));
+        assertThat(check(peer, 2_000)).as("within twice the floor").isEmpty();
+        assertThat(check(peer, 2_510)).as("past twice the floor plus jitter").containsExactly("stalled");
+    }
+
+    @Test
     void aConnectionIsStalledOnceYoungerOnesWereGreetedAndItWaitedLongEnough() {
         Peer stuck = connecting(0);
         progress(stuck).connected(10 * MS);
