@@ -221,8 +221,11 @@ public final class LeaderElections {
     // ------------------------------------------------------------------ watchdog
 
     /**
-     * Restarts (contesting members) or forgets (anyone else) every election that has run for the
-     * timeout or longer. Call it periodically; the restart comes up to one period late.
+     * Restarts (contesting members) or ends (anyone else) every election that has run for the
+     * timeout or longer. A member that does not contest takes the leader its LEADER messages named,
+     * if any came (the rest may never come, e.g. from a member it learnt of after that member had
+     * sent its LEADER), else forgets the election. Call it periodically; the restart comes up to one
+     * period late.
      */
     public void checkTimeouts() {
         long now = nanoClock.getAsLong();
@@ -233,7 +236,13 @@ public final class LeaderElections {
                 continue;
             }
             elections.remove(group);
-            if (election.challenger() == null || !restartsOnChange(group)) {
+            PeerId announced = election.announced();
+            if (!restartsOnChange(group) && announced != null
+                    && (announced.equals(self) || peers.contains(group, announced))) {
+                // a LEADER from a member we learnt of too late never comes; the wave's result is known
+                log.debug("Election in {} did not complete in time; LEADER messages named {}: taken", group, announced);
+                decide(group, announced);
+            } else if (election.challenger() == null || !restartsOnChange(group)) {
                 log.debug("Election in {} did not complete in time: forgotten", group);
             } else if (peers.count(group) == 0) {
                 log.debug("Nobody else in {}: this node leads", group);

@@ -417,6 +417,19 @@ class LeaderElectionsTest {
     }
 
     @Test
+    void aNonContestingMemberWhoseLeaderMessagesStayIncompleteTakesTheNamedLeaderAtTheTimeout() {
+        LeaderElections d = member(D, false, A, C);
+        d.electReceived(A, G, A);
+        d.leaderReceived(A, G, A); // C's LEADER never comes (it sent it before D knew C)
+        assertThat(out.leadersDecided()).isEmpty();
+
+        passTime(TIMEOUT);
+        d.checkTimeouts();
+        assertThat(out.leadersDecided()).containsExactly(A);
+        assertThat(d.leader(G)).contains(A);
+    }
+
+    @Test
     void theTimeoutMustBePositive() {
         assertThatThrownBy(() -> new LeaderElections(A, Duration.ZERO, clock::get, out))
                 .isInstanceOf(IllegalArgumentException.class)
