@@ -27,6 +27,8 @@ final class LatencyScenario {
     private static final byte[] HEADER = {(byte) 0xAA, (byte) 0xA1, 2, 2, 0, 1};
 
     /** Runs {@code count} round trips, writing each one's nanoseconds to {@code out} from {@code from}. */
+    // Error Prone reports roundTrips unused although run() calls it on both implementations
+    @SuppressWarnings("UnusedMethod")
     private interface PingPong extends AutoCloseable {
         void roundTrips(long[] out, int from, int count) throws Exception;
 

@@ -91,7 +91,7 @@ final class JsonCommands {
                 List<Map<String, Object>> peers = EventFormat.jsonPeers(node);
                 if (group != null) {
                     String g = String.valueOf(group);
-                    peers.removeIf(p -> !((java.util.Collection<?>) p.get("groups")).contains(g));
+                    peers.removeIf(p -> !(p.get("groups") instanceof java.util.Collection<?> groups && groups.contains(g)));
                 }
                 reply.put("peers", peers);
                 out.json(reply);
