@@ -20,6 +20,8 @@ import org.zeromq.ZMQ;
  * pattern: A's DEALER into B's ROUTER, B's DEALER into A's ROUTER, each side one thread that receives
  * and answers. Both run in alternating blocks (raw first) so that both see the same machine load.
  */
+// the raw JeroMQ sockets are released the way the engine releases its own (ZContext.destroySocket, deprecated in 0.6)
+@SuppressWarnings("deprecation")
 final class LatencyScenario {
 
     private static final int SIZE = 100;

@@ -24,6 +24,8 @@ import org.zeromq.ZMQ;
  * the same pattern: one DEALER per receiver into the receiver's ROUTER over tcp://127.0.0.1, the same
  * frames (a 12-byte header frame like a ZRE SHOUT's, then the content frames), the same window.
  */
+// the raw JeroMQ sockets are released the way the engine releases its own (ZContext.destroySocket, deprecated in 0.6)
+@SuppressWarnings("deprecation")
 final class ThroughputScenario {
 
     static final String GROUP = "bench";

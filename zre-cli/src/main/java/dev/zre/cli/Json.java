@@ -90,6 +90,9 @@ final class Json {
 
     /** A line that is not valid JSON; the message says where and what was expected. */
     static final class JsonException extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
         JsonException(String message) {
             super(message);
         }

@@ -35,6 +35,9 @@ final class JsonCommands {
 
     /** A command line failed; the message goes into the ERROR line. */
     private static final class Refused extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
         Refused(String message) {
             super(message);
         }
