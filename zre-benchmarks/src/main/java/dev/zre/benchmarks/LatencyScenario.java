@@ -98,11 +98,11 @@ final class LatencyScenario {
         private final List<byte[]> payload = List.of(new byte[SIZE]);
         // written by the caller before the first whisper of a block, then only by A's event thread;
         // the command and event queues order the caller's writes before the listener's reads
-        private long[] out;
+        private long[] out = new long[0];
         private int index;
         private int end;
         private long sentAt;
-        private volatile CountDownLatch done;
+        private volatile CountDownLatch done = new CountDownLatch(0);
 
         ZrePingPong() throws InterruptedException {
             int port = Loopback.randomBeaconPort();

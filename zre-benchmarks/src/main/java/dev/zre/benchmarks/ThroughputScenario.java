@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -119,8 +120,8 @@ final class ThroughputScenario {
                 details.put("zre 1→" + receivers, zreFanout.statistics());
             }
             for (Variant v : variants) {
-                Run z = zre.get(v);
-                Run r = raw.get(v);
+                Run z = Objects.requireNonNull(zre.get(v));
+                Run r = Objects.requireNonNull(raw.get(v));
                 double ratio = Stats.ratio(z.rate(), r.rate());
                 report.add(v.label(receivers), "shouts/s", "msg/s", z.rate(), r.rate(), "≥ 0.8× raw", ratio >= 0.8);
                 if (v.size() == 100 && v.frames() == 1) { // where the time goes: CPU per shout, all threads
