@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable picture of one connected peer at the moment it was taken.
@@ -29,7 +30,7 @@ public record PeerSnapshot(UUID uuid, String name, String address, Set<String> g
     }
 
     /** One header value, or {@code null}. */
-    public String header(String key) {
+    public @Nullable String header(String key) {
         return headers.get(key);
     }
 }

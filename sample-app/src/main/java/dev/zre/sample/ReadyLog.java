@@ -13,23 +13,23 @@ import org.springframework.stereotype.Component;
 @Component
 class ReadyLog {
 
-	private static final Log logger = LogFactory.getLog(ReadyLog.class);
+    private static final Log logger = LogFactory.getLog(ReadyLog.class);
 
-	private final ZreNode node;
+    private final ZreNode node;
 
-	private final Environment environment;
+    private final Environment environment;
 
-	ReadyLog(ZreNode node, Environment environment) {
-		this.node = node;
-		this.environment = environment;
-	}
+    ReadyLog(ZreNode node, Environment environment) {
+        this.node = node;
+        this.environment = environment;
+    }
 
-	@EventListener(ApplicationReadyEvent.class)
-	void ready() {
-		logger.info(String.format("ZRE sample ready: http://localhost:%s/ shows node '%s' (%s) on %s at %s, beacon port %d",
-				this.environment.getProperty("local.server.port", "?"), this.node.name(), PeerId.of(this.node.uuid()),
-				this.node.interfaceName().orElse("?"), this.node.endpoint().orElse("(not running)"),
-				this.node.config().beaconPort()));
-	}
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        logger.info(String.format("ZRE sample ready: http://localhost:%s/ shows node '%s' (%s) on %s at %s, beacon port %d",
+                this.environment.getProperty("local.server.port", "?"), this.node.name(), PeerId.of(this.node.uuid()),
+                this.node.interfaceName().orElse("?"), this.node.endpoint().orElse("(not running)"),
+                this.node.config().beaconPort()));
+    }
 
 }

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 /** This module's main and test classes use only zre-core's public API (see {@link ZreArchitecture}). */
 class ArchitectureTest {
 
-	@Test
-	void usesOnlyThePublicApiOfZreCore() {
-		ZreArchitecture.FRONT_END_USES_ONLY_THE_PUBLIC_API.check(ZreArchitecture.classesOf(SampleApplication.class, ArchitectureTest.class));
-	}
+    @Test
+    void usesOnlyThePublicApiOfZreCore() {
+        ZreArchitecture.FRONT_END_USES_ONLY_THE_PUBLIC_API.check(ZreArchitecture.classesOf(SampleApplication.class, ArchitectureTest.class));
+    }
 }

@@ -34,237 +34,237 @@ import org.springframework.web.client.HttpClientErrorException;
  */
 class RestApiTest {
 
-	private static final String HEX_UUID = "[0-9A-F]{32}";
+    private static final String HEX_UUID = "[0-9A-F]{32}";
 
-	private static SampleInstance alice;
+    private static SampleInstance alice;
 
-	private static SampleInstance bob;
+    private static SampleInstance bob;
 
-	private static ZreNode carol;
+    private static ZreNode carol;
 
-	private static ZreInbox carolInbox;
+    private static ZreInbox carolInbox;
 
-	@BeforeAll
-	static void startCluster() {
-		int beaconPort = SampleInstance.randomBeaconPort();
-		alice = SampleInstance.start("alice", beaconPort);
-		bob = SampleInstance.start("bob", beaconPort);
-		carol = new ZreNode(ZreConfig.builder()
-			.name("carol")
-			.networkInterface(ZreConfig.LOOPBACK)
-			.beaconPort(beaconPort)
-			.beaconInterval(Duration.ofMillis(100))
-			.build());
-		carolInbox = carol.openInbox();
-		carol.start();
-		alice.awaitPeer(bob);
-		bob.awaitPeer(alice);
-		eventually("alice sees carol", () -> alice.node().peers().contains(carol.uuid()));
-	}
+    @BeforeAll
+    static void startCluster() {
+        int beaconPort = SampleInstance.randomBeaconPort();
+        alice = SampleInstance.start("alice", beaconPort);
+        bob = SampleInstance.start("bob", beaconPort);
+        carol = new ZreNode(ZreConfig.builder()
+            .name("carol")
+            .networkInterface(ZreConfig.LOOPBACK)
+            .beaconPort(beaconPort)
+            .beaconInterval(Duration.ofMillis(100))
+            .build());
+        carolInbox = carol.openInbox();
+        carol.start();
+        alice.awaitPeer(bob);
+        bob.awaitPeer(alice);
+        eventually("alice sees carol", () -> alice.node().peers().contains(carol.uuid()));
+    }
 
-	@AfterAll
-	static void stopCluster() {
-		try {
-			if (carol != null) {
-				carolInbox.close();
-				carol.close();
-			}
-		}
-		finally {
-			try {
-				if (bob != null) {
-					bob.close();
-				}
-			}
-			finally {
-				if (alice != null) {
-					alice.close();
-				}
-			}
-		}
-	}
+    @AfterAll
+    static void stopCluster() {
+        try {
+            if (carol != null) {
+                carolInbox.close();
+                carol.close();
+            }
+        }
+        finally {
+            try {
+                if (bob != null) {
+                    bob.close();
+                }
+            }
+            finally {
+                if (alice != null) {
+                    alice.close();
+                }
+            }
+        }
+    }
 
-	@Test
-	void nodeDescribesThisNodeWithZyreStyleUuid() {
-		Map<String, Object> node = alice.getObject("/api/node");
+    @Test
+    void nodeDescribesThisNodeWithZyreStyleUuid() {
+        Map<String, Object> node = alice.getObject("/api/node");
 
-		assertThat(node).containsOnlyKeys("uuid", "name", "endpoint", "groups");
-		assertThat((String) node.get("uuid")).matches(HEX_UUID).isEqualTo(alice.uuid());
-		assertThat(node.get("name")).isEqualTo("alice");
-		assertThat((String) node.get("endpoint")).startsWith("tcp://127.0.0.1:");
-		assertThat(node.get("groups")).asInstanceOf(InstanceOfAssertFactories.LIST)
-			.contains("presence");
-	}
+        assertThat(node).containsOnlyKeys("uuid", "name", "endpoint", "groups");
+        assertThat((String) node.get("uuid")).matches(HEX_UUID).isEqualTo(alice.uuid());
+        assertThat(node.get("name")).isEqualTo("alice");
+        assertThat((String) node.get("endpoint")).startsWith("tcp://127.0.0.1:");
+        assertThat(node.get("groups")).asInstanceOf(InstanceOfAssertFactories.LIST)
+            .contains("presence");
+    }
 
-	@Test
-	void peersListTheOtherInstanceWithItsHelloDetails() {
-		Map<String, Object> peer = alice.getList("/api/peers")
-			.stream()
-			.filter((p) -> bob.uuid().equals(p.get("uuid")))
-			.findFirst()
-			.orElseThrow();
+    @Test
+    void peersListTheOtherInstanceWithItsHelloDetails() {
+        Map<String, Object> peer = alice.getList("/api/peers")
+            .stream()
+            .filter((p) -> bob.uuid().equals(p.get("uuid")))
+            .findFirst()
+            .orElseThrow();
 
-		assertThat(peer).containsOnlyKeys("uuid", "name", "address", "groups", "headers", "state");
-		assertThat(peer.get("name")).isEqualTo("bob");
-		assertThat((String) peer.get("address")).startsWith("tcp://127.0.0.1:");
-		assertThat(peer.get("headers")).isEqualTo(Map.of("X-APP", "zre-sample"));
-		assertThat(peer.get("state")).isIn("ALIVE", "EVASIVE", "SILENT");
-	}
+        assertThat(peer).containsOnlyKeys("uuid", "name", "address", "groups", "headers", "state");
+        assertThat(peer.get("name")).isEqualTo("bob");
+        assertThat((String) peer.get("address")).startsWith("tcp://127.0.0.1:");
+        assertThat(peer.get("headers")).isEqualTo(Map.of("X-APP", "zre-sample"));
+        assertThat(peer.get("state")).isIn("ALIVE", "EVASIVE", "SILENT");
+    }
 
-	@Test
-	void joinAndLeaveShowInGroupsOfBothInstances() {
-		String group = "join-" + UUID.randomUUID();
+    @Test
+    void joinAndLeaveShowInGroupsOfBothInstances() {
+        String group = "join-" + UUID.randomUUID();
 
-		alice.post("/api/groups/" + group);
+        alice.post("/api/groups/" + group);
 
-		assertThat(alice.getList("/api/groups")).contains(Map.of("name", group, "members", List.of(), "joined", true));
-		assertThat(alice.getObject("/api/node").get("groups")).isInstanceOfSatisfying(List.class, (groups) -> assertThat(groups).contains(group));
-		eventually("bob lists alice in " + group, () -> bob.getList("/api/groups")
-			.contains(Map.of("name", group, "members", List.of(alice.uuid()), "joined", false)));
-		eventually("bob lists alice's groups", () -> peer(bob, alice).get("groups").toString().contains(group));
+        assertThat(alice.getList("/api/groups")).contains(Map.of("name", group, "members", List.of(), "joined", true));
+        assertThat(alice.getObject("/api/node").get("groups")).isInstanceOfSatisfying(List.class, (groups) -> assertThat(groups).contains(group));
+        eventually("bob lists alice in " + group, () -> bob.getList("/api/groups")
+            .contains(Map.of("name", group, "members", List.of(alice.uuid()), "joined", false)));
+        eventually("bob lists alice's groups", () -> peer(bob, alice).get("groups").toString().contains(group));
 
-		alice.delete("/api/groups/" + group);
+        alice.delete("/api/groups/" + group);
 
-		assertThat(alice.getList("/api/groups")).noneMatch((g) -> group.equals(g.get("name")));
-		eventually("bob no longer lists " + group,
-				() -> bob.getList("/api/groups").stream().noneMatch((g) -> group.equals(g.get("name"))));
-	}
+        assertThat(alice.getList("/api/groups")).noneMatch((g) -> group.equals(g.get("name")));
+        eventually("bob no longer lists " + group,
+                () -> bob.getList("/api/groups").stream().noneMatch((g) -> group.equals(g.get("name"))));
+    }
 
-	@Test
-	void shoutReachesTheGroupAndIsKeptAsReceivedMessage() {
-		String group = "shout-" + UUID.randomUUID();
-		bob.post("/api/groups/" + group);
-		eventually("alice sees bob in " + group, () -> alice.node().peersByGroup(group).contains(bob.node().uuid()));
+    @Test
+    void shoutReachesTheGroupAndIsKeptAsReceivedMessage() {
+        String group = "shout-" + UUID.randomUUID();
+        bob.post("/api/groups/" + group);
+        eventually("alice sees bob in " + group, () -> alice.node().peersByGroup(group).contains(bob.node().uuid()));
 
-		alice.post("/api/shout", Map.of("group", group, "text", "hello group"));
+        alice.post("/api/shout", Map.of("group", group, "text", "hello group"));
 
-		eventually("bob received the shout", () -> bob.getList("/api/messages")
-			.stream()
-			.anyMatch((m) -> "SHOUT".equals(m.get("type")) && group.equals(m.get("group"))
-					&& "hello group".equals(m.get("text")) && alice.uuid().equals(m.get("peer"))
-					&& "alice".equals(m.get("name")) && m.get("at") != null));
-		assertThat(bob.getList("/api/messages")).filteredOn((m) -> group.equals(m.get("group")))
-			.singleElement()
-			.satisfies((m) -> assertThat(m).containsOnlyKeys("type", "peer", "name", "group", "text", "at"));
-		assertThat(alice.getList("/api/messages")).noneMatch((m) -> group.equals(m.get("group")));
-		assertThat(alice.getList("/api/sent")).anyMatch((m) -> group.equals(m.get("group")));
-	}
+        eventually("bob received the shout", () -> bob.getList("/api/messages")
+            .stream()
+            .anyMatch((m) -> "SHOUT".equals(m.get("type")) && group.equals(m.get("group"))
+                    && "hello group".equals(m.get("text")) && alice.uuid().equals(m.get("peer"))
+                    && "alice".equals(m.get("name")) && m.get("at") != null));
+        assertThat(bob.getList("/api/messages")).filteredOn((m) -> group.equals(m.get("group")))
+            .singleElement()
+            .satisfies((m) -> assertThat(m).containsOnlyKeys("type", "peer", "name", "group", "text", "at"));
+        assertThat(alice.getList("/api/messages")).noneMatch((m) -> group.equals(m.get("group")));
+        assertThat(alice.getList("/api/sent")).anyMatch((m) -> group.equals(m.get("group")));
+    }
 
-	@Test
-	void whisperArrivesOnlyAtItsTarget() throws InterruptedException {
-		String secret = "for bob only " + UUID.randomUUID();
-		String marker = "for carol " + UUID.randomUUID();
+    @Test
+    void whisperArrivesOnlyAtItsTarget() throws InterruptedException {
+        String secret = "for bob only " + UUID.randomUUID();
+        String marker = "for carol " + UUID.randomUUID();
 
-		alice.post("/api/whisper", Map.of("peer", bob.uuid(), "text", secret));
-		alice.post("/api/whisper", Map.of("peer", carol.uuid().toString(), "text", marker));
+        alice.post("/api/whisper", Map.of("peer", bob.uuid(), "text", secret));
+        alice.post("/api/whisper", Map.of("peer", carol.uuid().toString(), "text", marker));
 
-		eventually("bob received the whisper", () -> bob.getList("/api/messages")
-			.stream()
-			.anyMatch((m) -> "WHISPER".equals(m.get("type")) && secret.equals(m.get("text"))
-					&& alice.uuid().equals(m.get("peer")) && m.get("group") == null));
-		// carol gets alice's messages in order: had the secret reached her, it would precede the marker
-		List<String> carolGot = SampleInstance.whispersUntil(carolInbox, marker);
-		assertThat(carolGot).doesNotContain(secret);
-		assertThat(alice.getList("/api/messages")).noneMatch((m) -> secret.equals(m.get("text")));
-	}
+        eventually("bob received the whisper", () -> bob.getList("/api/messages")
+            .stream()
+            .anyMatch((m) -> "WHISPER".equals(m.get("type")) && secret.equals(m.get("text"))
+                    && alice.uuid().equals(m.get("peer")) && m.get("group") == null));
+        // carol gets alice's messages in order: had the secret reached her, it would precede the marker
+        List<String> carolGot = SampleInstance.whispersUntil(carolInbox, marker);
+        assertThat(carolGot).doesNotContain(secret);
+        assertThat(alice.getList("/api/messages")).noneMatch((m) -> secret.equals(m.get("text")));
+    }
 
-	@Test
-	void badRequestsAreProblemDetails() {
-		assertThatExceptionOfType(HttpClientErrorException.class)
-			.isThrownBy(() -> alice.post("/api/whisper", Map.of("peer", "not-a-uuid", "text", "x")))
-			.satisfies((ex) -> {
-				assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-				assertThat(ex.getResponseBodyAsString()).contains("'peer' must be a UUID");
-			});
-		assertThatExceptionOfType(HttpClientErrorException.class)
-			.isThrownBy(() -> alice.post("/api/whisper", Map.of("peer", "0".repeat(32), "text", "x")))
-			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
-		assertThatExceptionOfType(HttpClientErrorException.class)
-			.isThrownBy(() -> alice.post("/api/shout", Map.of("group", "chat")))
-			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
-	}
+    @Test
+    void badRequestsAreProblemDetails() {
+        assertThatExceptionOfType(HttpClientErrorException.class)
+            .isThrownBy(() -> alice.post("/api/whisper", Map.of("peer", "not-a-uuid", "text", "x")))
+            .satisfies((ex) -> {
+                assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                assertThat(ex.getResponseBodyAsString()).contains("'peer' must be a UUID");
+            });
+        assertThatExceptionOfType(HttpClientErrorException.class)
+            .isThrownBy(() -> alice.post("/api/whisper", Map.of("peer", "0".repeat(32), "text", "x")))
+            .satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND));
+        assertThatExceptionOfType(HttpClientErrorException.class)
+            .isThrownBy(() -> alice.post("/api/shout", Map.of("group", "chat")))
+            .satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
+    }
 
-	@Test
-	void eventStreamPushesEventsAsJson() throws Exception {
-		String group = "sse-" + UUID.randomUUID();
-		HttpClient client = HttpClient.newHttpClient();
-		HttpResponse<java.io.InputStream> response = client.send(
-				HttpRequest.newBuilder(URI.create(bob.url() + "api/events")).build(),
-				HttpResponse.BodyHandlers.ofInputStream());
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("text/event-stream"));
-		try (BufferedReader lines = new BufferedReader(
-				new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-			CompletableFuture<List<String>> dataLines = CompletableFuture.supplyAsync(() -> {
-				List<String> seen = new ArrayList<>();
-				try {
-					for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-						if (line.startsWith("data:")) {
-							seen.add(line.substring(5));
-							if (line.contains("\"SHOUT\"") && line.contains(group)) {
-								return seen;
-							}
-						}
-					}
-				}
-				catch (java.io.IOException ex) {
-					throw new java.io.UncheckedIOException(ex);
-				}
-				return seen;
-			});
-			bob.post("/api/groups/" + group);
-			eventually("alice sees bob in " + group,
-					() -> alice.node().peersByGroup(group).contains(bob.node().uuid()));
+    @Test
+    void eventStreamPushesEventsAsJson() throws Exception {
+        String group = "sse-" + UUID.randomUUID();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<java.io.InputStream> response = client.send(
+                HttpRequest.newBuilder(URI.create(bob.url() + "api/events")).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                (type) -> assertThat(type).startsWith("text/event-stream"));
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            CompletableFuture<List<String>> dataLines = CompletableFuture.supplyAsync(() -> {
+                List<String> seen = new ArrayList<>();
+                try {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        if (line.startsWith("data:")) {
+                            seen.add(line.substring(5));
+                            if (line.contains("\"SHOUT\"") && line.contains(group)) {
+                                return seen;
+                            }
+                        }
+                    }
+                }
+                catch (java.io.IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+                return seen;
+            });
+            bob.post("/api/groups/" + group);
+            eventually("alice sees bob in " + group,
+                    () -> alice.node().peersByGroup(group).contains(bob.node().uuid()));
 
-			alice.post("/api/shout", Map.of("group", group, "text", "streamed"));
+            alice.post("/api/shout", Map.of("group", group, "text", "streamed"));
 
-			List<String> seen = dataLines.get(SampleInstance.DEADLINE.toSeconds(), TimeUnit.SECONDS);
-			assertThat(seen).anyMatch((line) -> line.startsWith("{\"type\":\"SELF_JOIN\"") && line.contains(group));
-			assertThat(seen.get(seen.size() - 1)).contains("\"type\":\"SHOUT\"", "\"peer\":\"" + alice.uuid() + "\"",
-					"\"name\":\"alice\"", "\"group\":\"" + group + "\"", "\"text\":\"streamed\"", "\"at\":");
-		}
-	}
+            List<String> seen = dataLines.get(SampleInstance.DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            assertThat(seen).anyMatch((line) -> line.startsWith("{\"type\":\"SELF_JOIN\"") && line.contains(group));
+            assertThat(seen.get(seen.size() - 1)).contains("\"type\":\"SHOUT\"", "\"peer\":\"" + alice.uuid() + "\"",
+                    "\"name\":\"alice\"", "\"group\":\"" + group + "\"", "\"text\":\"streamed\"", "\"at\":");
+        }
+    }
 
-	@Test
-	void typedPresenceRecordReachesPeersThroughZreListener() {
-		alice.post("/api/presence", Map.of("status", "busy"));
+    @Test
+    void typedPresenceRecordReachesPeersThroughZreListener() {
+        alice.post("/api/presence", Map.of("status", "busy"));
 
-		eventually("bob knows alice is busy",
-				() -> "busy".equals(((Map<?, ?>) bob.getObject("/api/presence").get("peers")).get(alice.uuid())));
-		assertThat(alice.getObject("/api/presence").get("self")).isEqualTo("busy");
-	}
+        eventually("bob knows alice is busy",
+                () -> "busy".equals(((Map<?, ?>) bob.getObject("/api/presence").get("peers")).get(alice.uuid())));
+        assertThat(alice.getObject("/api/presence").get("self")).isEqualTo("busy");
+    }
 
-	@Test
-	void pingIsAnsweredByTheListenersReturnValue() {
-		alice.post("/api/peers/" + bob.uuid() + "/ping");
+    @Test
+    void pingIsAnsweredByTheListenersReturnValue() {
+        alice.post("/api/peers/" + bob.uuid() + "/ping");
 
-		eventually("alice received pong from bob", () -> alice.getList("/api/messages")
-			.stream()
-			.anyMatch((m) -> "WHISPER".equals(m.get("type")) && "pong".equals(m.get("text"))
-					&& bob.uuid().equals(m.get("peer"))));
-	}
+        eventually("alice received pong from bob", () -> alice.getList("/api/messages")
+            .stream()
+            .anyMatch((m) -> "WHISPER".equals(m.get("type")) && "pong".equals(m.get("text"))
+                    && bob.uuid().equals(m.get("peer"))));
+    }
 
-	@Test
-	void actuatorExposesZreHealthEndpointMetricsAndPrometheus() {
-		Map<String, Object> health = alice.getObject("/actuator/health");
-		assertThat(health.get("status")).isEqualTo("UP");
-		assertThat(health.get("components")).asInstanceOf(InstanceOfAssertFactories.MAP)
-			.extractingByKey("zre")
-			.asInstanceOf(InstanceOfAssertFactories.MAP)
-			.containsEntry("status", "UP");
-		assertThat(alice.getObject("/actuator/zre").get("node")).asInstanceOf(InstanceOfAssertFactories.MAP)
-			.containsEntry("name", "alice");
-		assertThat(alice.getObject("/actuator/metrics").get("names")).asInstanceOf(InstanceOfAssertFactories.LIST)
-			.contains("zre.peers", "zre.messages.received");
-		assertThat(alice.rest().get().uri("/actuator/prometheus").retrieve().body(String.class)).contains("zre_peers");
-	}
+    @Test
+    void actuatorExposesZreHealthEndpointMetricsAndPrometheus() {
+        Map<String, Object> health = alice.getObject("/actuator/health");
+        assertThat(health.get("status")).isEqualTo("UP");
+        assertThat(health.get("components")).asInstanceOf(InstanceOfAssertFactories.MAP)
+            .extractingByKey("zre")
+            .asInstanceOf(InstanceOfAssertFactories.MAP)
+            .containsEntry("status", "UP");
+        assertThat(alice.getObject("/actuator/zre").get("node")).asInstanceOf(InstanceOfAssertFactories.MAP)
+            .containsEntry("name", "alice");
+        assertThat(alice.getObject("/actuator/metrics").get("names")).asInstanceOf(InstanceOfAssertFactories.LIST)
+            .contains("zre.peers", "zre.messages.received");
+        assertThat(alice.rest().get().uri("/actuator/prometheus").retrieve().body(String.class)).contains("zre_peers");
+    }
 
-	private static Map<String, Object> peer(SampleInstance of, SampleInstance peer) {
-		return of.getList("/api/peers")
-			.stream()
-			.filter((p) -> peer.uuid().equals(p.get("uuid")))
-			.findFirst()
-			.orElseThrow();
-	}
+    private static Map<String, Object> peer(SampleInstance of, SampleInstance peer) {
+        return of.getList("/api/peers")
+            .stream()
+            .filter((p) -> peer.uuid().equals(p.get("uuid")))
+            .findFirst()
+            .orElseThrow();
+    }
 
 }

@@ -26,104 +26,104 @@ import org.springframework.web.client.RestClient;
  */
 final class SampleInstance implements AutoCloseable {
 
-	/** Generous, because the build machine is shared; only ever a deadline, never an expectation. */
-	static final Duration DEADLINE = Duration.ofSeconds(60);
+    /** Generous, because the build machine is shared; only ever a deadline, never an expectation. */
+    static final Duration DEADLINE = Duration.ofSeconds(60);
 
-	private final ConfigurableApplicationContext context;
+    private final ConfigurableApplicationContext context;
 
-	private final String baseUrl;
+    private final String baseUrl;
 
-	private final RestClient rest;
+    private final RestClient rest;
 
-	private SampleInstance(ConfigurableApplicationContext context) {
-		this.context = context;
-		this.baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-		this.rest = RestClient.builder().baseUrl(this.baseUrl).build();
-	}
+    private SampleInstance(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        this.rest = RestClient.builder().baseUrl(this.baseUrl).build();
+    }
 
-	/** A beacon port for one test cluster, so that clusters of different tests never meet. */
-	static int randomBeaconPort() {
-		return ThreadLocalRandom.current().nextInt(20000, 30000);
-	}
+    /** A beacon port for one test cluster, so that clusters of different tests never meet. */
+    static int randomBeaconPort() {
+        return ThreadLocalRandom.current().nextInt(20000, 30000);
+    }
 
-	/** Starts an instance named {@code name} in the cluster of {@code beaconPort}. */
-	static SampleInstance start(String name, int beaconPort) {
-		// command-line arguments: they win over the shipped application.yml
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class).run(
-				"--server.port=0", "--server.address=127.0.0.1", "--zre.interface=loopback",
-				"--zre.port=" + beaconPort, "--zre.name=" + name, "--zre.beacon-interval=100ms",
-				"--spring.main.banner-mode=off");
-		return new SampleInstance(context);
-	}
+    /** Starts an instance named {@code name} in the cluster of {@code beaconPort}. */
+    static SampleInstance start(String name, int beaconPort) {
+        // command-line arguments: they win over the shipped application.yml
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class).run(
+                "--server.port=0", "--server.address=127.0.0.1", "--zre.interface=loopback",
+                "--zre.port=" + beaconPort, "--zre.name=" + name, "--zre.beacon-interval=100ms",
+                "--spring.main.banner-mode=off");
+        return new SampleInstance(context);
+    }
 
-	String url() {
-		return this.baseUrl + "/";
-	}
+    String url() {
+        return this.baseUrl + "/";
+    }
 
-	ZreNode node() {
-		return this.context.getBean(ZreNode.class);
-	}
+    ZreNode node() {
+        return this.context.getBean(ZreNode.class);
+    }
 
-	String uuid() {
-		return PeerId.of(node().uuid()).toString();
-	}
+    String uuid() {
+        return PeerId.of(node().uuid()).toString();
+    }
 
-	RestClient rest() {
-		return this.rest;
-	}
+    RestClient rest() {
+        return this.rest;
+    }
 
-	Map<String, Object> getObject(String path) {
-		return this.rest.get().uri(path).retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() {
-		});
-	}
+    Map<String, Object> getObject(String path) {
+        return this.rest.get().uri(path).retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() {
+        });
+    }
 
-	List<Map<String, Object>> getList(String path) {
-		return this.rest.get().uri(path).retrieve().body(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-		});
-	}
+    List<Map<String, Object>> getList(String path) {
+        return this.rest.get().uri(path).retrieve().body(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+        });
+    }
 
-	void post(String path, Object body) {
-		this.rest.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
-	}
+    void post(String path, Object body) {
+        this.rest.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
+    }
 
-	void post(String path) {
-		this.rest.post().uri(path).retrieve().toBodilessEntity();
-	}
+    void post(String path) {
+        this.rest.post().uri(path).retrieve().toBodilessEntity();
+    }
 
-	void delete(String path) {
-		this.rest.delete().uri(path).retrieve().toBodilessEntity();
-	}
+    void delete(String path) {
+        this.rest.delete().uri(path).retrieve().toBodilessEntity();
+    }
 
-	/** Waits until this instance lists {@code other} among its peers. */
-	void awaitPeer(SampleInstance other) {
-		eventually("peer " + other.node().name() + " listed by " + node().name(),
-				() -> getList("/api/peers").stream().anyMatch((p) -> other.uuid().equals(p.get("uuid"))));
-	}
+    /** Waits until this instance lists {@code other} among its peers. */
+    void awaitPeer(SampleInstance other) {
+        eventually("peer " + other.node().name() + " listed by " + node().name(),
+                () -> getList("/api/peers").stream().anyMatch((p) -> other.uuid().equals(p.get("uuid"))));
+    }
 
-	/** Polls a condition every 50 ms (Awaitility) until it holds, failing at the {@link #DEADLINE}. */
-	static void eventually(String what, BooleanSupplier condition) {
-		await(what).atMost(DEADLINE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
-			.until(condition::getAsBoolean);
-	}
+    /** Polls a condition every 50 ms (Awaitility) until it holds, failing at the {@link #DEADLINE}. */
+    static void eventually(String what, BooleanSupplier condition) {
+        await(what).atMost(DEADLINE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+            .until(condition::getAsBoolean);
+    }
 
-	@Override
-	public void close() {
-		this.context.close();
-	}
+    @Override
+    public void close() {
+        this.context.close();
+    }
 
-	/** The whispers an inbox receives up to and including {@code last}, failing at the deadline. */
-	static List<String> whispersUntil(ZreInbox inbox, String last) throws InterruptedException {
-		List<String> texts = new ArrayList<>();
-		long deadline = System.nanoTime() + DEADLINE.toNanos();
-		while (!texts.contains(last)) {
-			long left = deadline - System.nanoTime();
-			assertThat(left).as("received '%s' within %s; got %s", last, DEADLINE, texts)
-				.isPositive();
-			ZreEvent event = inbox.poll(Duration.ofNanos(left));
-			if (event instanceof ZreEvent.Whisper whisper) {
-				texts.add(whisper.text());
-			}
-		}
-		return texts;
-	}
+    /** The whispers an inbox receives up to and including {@code last}, failing at the deadline. */
+    static List<String> whispersUntil(ZreInbox inbox, String last) throws InterruptedException {
+        List<String> texts = new ArrayList<>();
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!texts.contains(last)) {
+            long left = deadline - System.nanoTime();
+            assertThat(left).as("received '%s' within %s; got %s", last, DEADLINE, texts)
+                .isPositive();
+            ZreEvent event = inbox.poll(Duration.ofNanos(left));
+            if (event instanceof ZreEvent.Whisper whisper) {
+                texts.add(whisper.text());
+            }
+        }
+        return texts;
+    }
 }

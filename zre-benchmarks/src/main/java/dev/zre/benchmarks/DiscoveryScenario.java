@@ -10,11 +10,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
@@ -45,8 +47,8 @@ final class DiscoveryScenario {
         for (int n : mode.discoverySizes()) {
             Map<String, Object> raw = raw(n);
             Map<String, Object> zre = zre(n, null);
-            double z = ((Number) zre.get("fullMeshMs")).doubleValue();
-            double r = ((Number) raw.get("fullMeshMs")).doubleValue();
+            double z = fullMeshMs(zre);
+            double r = fullMeshMs(raw);
             long limit = 2 * BEACON_INTERVAL.toMillis();
             report.add("discovery, " + n + " nodes", "start → full mesh", "ms", z, r,
                     "≤ " + limit + " ms (2 beacon intervals)", z <= limit);
@@ -56,7 +58,7 @@ final class DiscoveryScenario {
             if (mode.name().equals("full")) { // the same with a longer handshake deadline, see the README
                 Map<String, Object> tuned = zre(n, TUNED_HANDSHAKE);
                 d.put("zreHandshake3s", tuned);
-                double t = ((Number) tuned.get("fullMeshMs")).doubleValue();
+                double t = fullMeshMs(tuned);
                 report.add("discovery, " + n + " nodes", "start → full mesh, handshake 3 s", "ms", t, r,
                         "≤ " + limit + " ms (2 beacon intervals)", t <= limit);
                 System.err.printf("  discovery %d nodes, handshake 3 s: ZRE %.0f ms%n", n, t);
@@ -71,7 +73,12 @@ final class DiscoveryScenario {
      * @param handshake a handshake interval (and twice it as HELLO timeout) instead of the defaults
      *        (1 s, 3 s); {@code null} for the defaults
      */
-    static Map<String, Object> zre(int n, Duration handshake) throws Exception {
+    /** The time to full mesh that a run put in its details. */
+    private static double fullMeshMs(Map<String, Object> run) {
+        return ((Number) Objects.requireNonNull(run.get("fullMeshMs"), "fullMeshMs")).doubleValue();
+    }
+
+    static Map<String, Object> zre(int n, @Nullable Duration handshake) throws Exception {
         int port = Loopback.randomBeaconPort();
         List<ZreNode> nodes = new ArrayList<>();
         CountDownLatch meshed = new CountDownLatch(n);

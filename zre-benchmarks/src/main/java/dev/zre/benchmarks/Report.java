@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The results of one run: one row per measured quantity (ZRE next to raw JeroMQ), plus free-form
@@ -19,7 +20,7 @@ public final class Report {
      * @param met whether the target was met; {@code null} when the row has no target
      */
     public record Row(String scenario, String metric, String unit, double zre, double raw, String target,
-            Boolean met) {
+            @Nullable Boolean met) {
 
         /** ZRE / raw; NaN without a positive baseline. */
         public double ratio() {
@@ -36,7 +37,7 @@ public final class Report {
     }
 
     public synchronized void add(String scenario, String metric, String unit, double zre, double raw, String target,
-            Boolean met) {
+            @Nullable Boolean met) {
         add(new Row(scenario, metric, unit, zre, raw, target, met));
     }
 

@@ -87,7 +87,7 @@ final class CatCommand implements Callable<Integer> {
                 out.json(EventFormat.ready(node));
             }
         })) {
-            session.lost().whenComplete((v, failure) -> done.completeExceptionally(failure));
+            var unused = session.lost().whenComplete((v, failure) -> done.completeExceptionally(failure));
             if (readStdin) {
                 Thread reader = new Thread(() -> shoutInput(session, io, done), "zre-cat-stdin");
                 reader.setDaemon(true);

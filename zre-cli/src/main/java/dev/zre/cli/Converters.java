@@ -28,7 +28,7 @@ final class Converters {
                 case "h" -> amount * 3_600_000;
                 default -> amount * 1000;
             };
-            if (millis > Long.MAX_VALUE / 2) {
+            if (millis > Long.MAX_VALUE / 2.0) {
                 throw new TypeConversionException("'" + text + "' is too long a duration");
             }
             return Duration.ofMillis(Math.round(millis));

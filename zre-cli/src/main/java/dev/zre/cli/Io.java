@@ -26,6 +26,8 @@ record Io(InputStream in, PrintStream out, PrintStream err, boolean stdinIsTty, 
         boolean stdoutIsTty, boolean shutdownHook) {
 
     /** The process's own streams. */
+    // Java 17: a null console means no terminal; it is only the fallback where /proc cannot tell
+    @SuppressWarnings("SystemConsoleNull")
     static Io system() {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);

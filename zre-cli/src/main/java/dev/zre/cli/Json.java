@@ -90,6 +90,9 @@ final class Json {
 
     /** A line that is not valid JSON; the message says where and what was expected. */
     static final class JsonException extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
         JsonException(String message) {
             super(message);
         }
@@ -139,25 +142,20 @@ final class Json {
                 throw fail("a value");
             }
             char c = s.charAt(at);
-            switch (c) {
-                case '{':
-                    return object(depth);
-                case '[':
-                    return array(depth);
-                case '"':
-                    return string();
-                case 't':
-                    return literal("true", Boolean.TRUE);
-                case 'f':
-                    return literal("false", Boolean.FALSE);
-                case 'n':
-                    return literal("null", null);
-                default:
+            return switch (c) {
+                case '{' -> object(depth);
+                case '[' -> array(depth);
+                case '"' -> string();
+                case 't' -> literal("true", true);
+                case 'f' -> literal("false", false);
+                case 'n' -> literal("null", null);
+                default -> {
                     if (c == '-' || (c >= '0' && c <= '9')) {
-                        return number();
+                        yield number();
                     }
                     throw fail("a value");
-            }
+                }
+            };
         }
 
         private @Nullable Object literal(String word, @Nullable Object value) {

@@ -35,6 +35,9 @@ final class JsonCommands {
 
     /** A command line failed; the message goes into the ERROR line. */
     private static final class Refused extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
         Refused(String message) {
             super(message);
         }
@@ -91,7 +94,7 @@ final class JsonCommands {
                 List<Map<String, Object>> peers = EventFormat.jsonPeers(node);
                 if (group != null) {
                     String g = String.valueOf(group);
-                    peers.removeIf(p -> !((java.util.Collection<?>) p.get("groups")).contains(g));
+                    peers.removeIf(p -> !(p.get("groups") instanceof java.util.Collection<?> groups && groups.contains(g)));
                 }
                 reply.put("peers", peers);
                 out.json(reply);

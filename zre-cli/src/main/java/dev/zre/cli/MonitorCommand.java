@@ -9,6 +9,7 @@ import dev.zre.ZreStatistics.Counter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -81,7 +82,7 @@ final class MonitorCommand implements Callable<Integer> {
                 out.json(EventFormat.json(event));
                 return;
             }
-            String line = LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " " + EventFormat.text(event);
+            String line = LocalTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.MILLIS) + " " + EventFormat.text(event);
             if (redraw) {
                 synchronized (recent) {
                     recent.addLast(line);

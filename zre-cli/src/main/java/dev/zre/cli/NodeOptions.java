@@ -137,7 +137,7 @@ final class NodeOptions {
     /** A usage error (exit code 2) naming this tool's option for a setting zre-core rejected. */
     ParameterException usage(InvalidZreSettingException e) {
         String option = OPTION_OF_SETTING.get(e.setting());
-        return usage(option == null ? e.getMessage()
+        return usage(option == null ? String.valueOf(e.getMessage())
                 : "Invalid value for option '" + option + "': " + e.reason());
     }
 

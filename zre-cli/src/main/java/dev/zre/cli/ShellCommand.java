@@ -71,7 +71,7 @@ final class ShellCommand implements Callable<Integer> {
                     }
                 })) {
             CompletableFuture<Integer> done = new CompletableFuture<>();
-            session.lost().whenComplete((v, failure) -> done.completeExceptionally(failure));
+            var unused = session.lost().whenComplete((v, failure) -> done.completeExceptionally(failure));
             Thread reader = new Thread(() -> readCommands(session, out, io, done), "zre-shell-stdin");
             reader.setDaemon(true);
             reader.start();

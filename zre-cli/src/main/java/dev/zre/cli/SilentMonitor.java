@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -183,8 +184,8 @@ final class SilentMonitor implements ZreBeaconMonitor.Listener {
                 m.put("reason", reason);
             }
             out.json(m);
-        } else if (!(io.stdoutIsTty())) {
-            out.line(LocalTime.now().truncatedTo(ChronoUnit.MILLIS) + " [" + type + "] " + s.peer
+        } else if (!io.stdoutIsTty()) {
+            out.line(LocalTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.MILLIS) + " [" + type + "] " + s.peer
                     + " tcp://" + s.address + ":" + s.port + (reason == null ? "" : " (" + reason + ")"));
         }
     }

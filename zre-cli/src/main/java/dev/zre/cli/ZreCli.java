@@ -1,5 +1,6 @@
 package dev.zre.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -68,8 +69,9 @@ public final class ZreCli implements Runnable {
 
     static CommandLine commandLine(Io io) {
         CommandLine cl = new CommandLine(new ZreCli(io));
-        cl.setOut(new java.io.PrintWriter(io.out(), true));
-        cl.setErr(new java.io.PrintWriter(io.err(), true));
+        // the streams print UTF-8 (see Io), not the platform's default charset
+        cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));
+        cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(io.err(), StandardCharsets.UTF_8), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler(new UsageErrors());
         cl.setExecutionExceptionHandler(new Failures());

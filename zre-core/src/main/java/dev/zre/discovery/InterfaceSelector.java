@@ -61,8 +61,9 @@ public final class InterfaceSelector {
                 continue;
             }
             for (InterfaceAddress ia : nif.getInterfaceAddresses()) {
-                if (ia.getAddress() instanceof Inet4Address a && broadcastOf(ia) != null) {
-                    return new NetworkSelection(nif.getName(), a, broadcastOf(ia), ia.getNetworkPrefixLength(), false);
+                Inet4Address broadcast = broadcastOf(ia);
+                if (ia.getAddress() instanceof Inet4Address a && broadcast != null) {
+                    return new NetworkSelection(nif.getName(), a, broadcast, ia.getNetworkPrefixLength(), false);
                 }
             }
         }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -42,7 +43,8 @@ public final class ClusterView {
             if (!p.ready) {
                 continue;
             }
-            peers.put(p.uuid, new Entry(p, p.name, p.address, p.headers, Set.copyOf(p.groups), p.status, p.enteredAt));
+            peers.put(p.uuid, new Entry(p, p.name, p.address, p.headers, Set.copyOf(p.groups), p.status,
+                    Objects.requireNonNull(p.enteredAt, "a ready peer has entered")));
             for (String g : p.groups) {
                 groups.computeIfAbsent(g, k -> new HashSet<>()).add(p.uuid);
             }

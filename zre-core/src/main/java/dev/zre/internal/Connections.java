@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * connections, where the oldest makes way for the newest; endpoints that refused a connection are
  * left alone for a while.
  */
+// runs on the actor thread, the only writer of a peer's volatile counters: ++ is not a race
+@SuppressWarnings("NonAtomicVolatileUpdate")
 final class Connections implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Connections.class);

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Connects the node to its {@link LeaderElections}: tells them what happens to peers and groups,
  * sends the ELECT and LEADER messages they ask for, and publishes each decision as a LEADER event
- * and for {@link #leader(String)} queries from any thread.
+ * and for the node's {@code leader(group)} queries from any thread.
  */
 final class Elections implements ElectionOutput {
 

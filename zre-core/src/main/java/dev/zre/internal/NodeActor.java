@@ -7,6 +7,7 @@ import dev.zre.ZreException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -87,7 +88,7 @@ public final class NodeActor {
         try {
             started.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
+            Throwable cause = Objects.requireNonNullElse(e.getCause(), e);
             throw cause instanceof ZreException z ? z
                     : new ZreException("ZRE node '" + name + "' could not start: " + cause.getMessage(), cause);
         } catch (TimeoutException e) {

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@link dev.zre.ZreStatistics} reads the same numbers. Safe for any thread; every counter only
  * grows.
  */
+// counters are lock-free AtomicLongArrays indexed by each closed enum's ordinal, sized by values()
+@SuppressWarnings("EnumOrdinal")
 public final class NodeCounters {
 
     /** The public message type of each wire command, by the command's ordinal. */

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * HELLO said, and its liveness. Owned by the actor thread; the few fields read by other threads
  * (snapshots) are volatile.
  */
+// only the actor thread writes the volatile counters; other threads read them, so ++ is not a race
+@SuppressWarnings("NonAtomicVolatileUpdate")
 final class Peer {
 
     final UUID uuid;

@@ -1,5 +1,6 @@
 package dev.zre.internal;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZContext;
 
 /**
@@ -14,29 +15,33 @@ final class SharedContext {
     /** Sockets of all nodes of this JVM together (JeroMQ's default is 1024); descriptors are the real limit. */
     static final int MAX_SOCKETS = 16_384;
 
-    private static ZContext context;
+    private static @Nullable ZContext context;
     private static int users;
 
     private SharedContext() {
     }
 
     static synchronized ZContext acquire() {
-        if (context == null) {
-            context = new ZContext(Runtime.getRuntime().availableProcessors() > 1 ? 2 : 1);
-            context.setLinger(0);
+        ZContext c = context;
+        if (c == null) {
+            c = new ZContext(Runtime.getRuntime().availableProcessors() > 1 ? 2 : 1);
+            c.setLinger(0);
             // JeroMQ allows 1024 sockets per context by default, and each node has one per peer: 50
             // meshed nodes in one JVM need 2,500, a node flooded with made-up beacons up to maxPeers.
-            context.getContext().setMaxSockets(MAX_SOCKETS);
+            c.getContext().setMaxSockets(MAX_SOCKETS);
+            context = c;
         }
         users++;
-        return context;
+        return c;
     }
 
     static synchronized void release() {
         if (--users == 0) {
             ZContext c = context;
             context = null;
-            c.close();
+            if (c != null) {
+                c.close();
+            }
         }
     }
 }

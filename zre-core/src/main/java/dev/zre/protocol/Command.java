@@ -1,6 +1,7 @@
 package dev.zre.protocol;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** The ZRE v2 command ids, 1..10 (8..10 are zyre extensions every peer must at least count). */
 public enum Command {
@@ -26,7 +27,7 @@ public enum Command {
     }
 
     /** The command with this id, or {@code null} when the id is not a ZRE command. */
-    public static Command byId(int id) {
+    public static @Nullable Command byId(int id) {
         return id > 0 && id < BY_ID.length ? BY_ID[id] : null;
     }
 

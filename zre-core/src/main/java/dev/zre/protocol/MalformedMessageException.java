@@ -5,6 +5,8 @@ import dev.zre.ProtocolError;
 /** A datagram or message that does not parse; {@link #reason()} says why, the message names the field. */
 public final class MalformedMessageException extends Exception {
 
+    private static final long serialVersionUID = 1L;
+
     private final ProtocolError reason;
 
     public MalformedMessageException(ProtocolError reason, String message) {

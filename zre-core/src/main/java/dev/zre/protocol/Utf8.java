@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /** Strict UTF-8 decoding that tells the caller when the bytes were not valid. */
 final class Utf8 {
@@ -17,7 +18,7 @@ final class Utf8 {
     }
 
     /** The text, or {@code null} when the bytes are not valid UTF-8. ASCII takes a fast path. */
-    static String decodeLeniently(byte[] data, int offset, int length) {
+    static @Nullable String decodeLeniently(byte[] data, int offset, int length) {
         boolean ascii = true;
         for (int i = offset; i < offset + length; i++) {
             if (data[i] < 0) {

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encodes and decodes ZRE v2 messages (RFC 36). Frame 1 holds the header and the command's fields;
@@ -244,7 +245,7 @@ public final class ZreCodec {
     }
 
     /** Peeks at the command of an encoded frame 1, or {@code null} when it has none. */
-    public static Command peekCommand(byte[] firstFrame) {
+    public static @Nullable Command peekCommand(byte[] firstFrame) {
         return firstFrame.length >= HEADER_SIZE && hasSignature(firstFrame) ? Command.byId(firstFrame[2] & 0xFF) : null;
     }
 

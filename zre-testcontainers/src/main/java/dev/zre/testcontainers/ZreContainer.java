@@ -55,7 +55,7 @@ public class ZreContainer extends GenericContainer<ZreContainer> {
     public static final String DEFAULT_JAVA_TOOL_OPTIONS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     /** A Spring Boot start on two busy cores takes 10-40 s. */
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(2);
 
     private final ZreApi api = new ZreApi(new JsonHttp(this::baseUrl, this::toString));
     private final ZreAwait await = new ZreAwait(api, this::getLogs, this::toString);

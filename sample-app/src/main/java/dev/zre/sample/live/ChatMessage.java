@@ -15,12 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param at when it was received or sent
  */
 public record ChatMessage(String type, @Nullable String peer, @Nullable String name, @Nullable String group,
-		String text, Instant at) {
+        String text, Instant at) {
 
-	/** Type of a message sent to a group. */
-	public static final String SHOUT = "SHOUT";
+    /** Type of a message sent to a group. */
+    public static final String SHOUT = "SHOUT";
 
-	/** Type of a message sent to one peer. */
-	public static final String WHISPER = "WHISPER";
+    /** Type of a message sent to one peer. */
+    public static final String WHISPER = "WHISPER";
 
 }

@@ -25,20 +25,20 @@ import org.jspecify.annotations.Nullable;
  * @param headers a peer's headers (ENTER)
  */
 public record LiveEvent(String type, @Nullable String peer, @Nullable String name, @Nullable String group,
-		@Nullable String text, Instant at, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String address,
-		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String reason,
-		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Map<String, String> headers) {
+        @Nullable String text, Instant at, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String address,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String reason,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Map<String, String> headers) {
 
-	/** An event without the ENTER/EXIT extras. */
-	public static LiveEvent of(String type, @Nullable String peer, @Nullable String name, @Nullable String group,
-			@Nullable String text) {
-		return new LiveEvent(type, peer, name, group, text, Instant.now(), null, null, null);
-	}
+    /** An event without the ENTER/EXIT extras. */
+    public static LiveEvent of(String type, @Nullable String peer, @Nullable String name, @Nullable String group,
+            @Nullable String text) {
+        return new LiveEvent(type, peer, name, group, text, Instant.now(), null, null, null);
+    }
 
-	/** A chat message as a live event. */
-	public static LiveEvent of(String type, ChatMessage message) {
-		return new LiveEvent(type, message.peer(), message.name(), message.group(), message.text(), message.at(), null,
-				null, null);
-	}
+    /** A chat message as a live event. */
+    public static LiveEvent of(String type, ChatMessage message) {
+        return new LiveEvent(type, message.peer(), message.name(), message.group(), message.text(), message.at(), null,
+                null, null);
+    }
 
 }

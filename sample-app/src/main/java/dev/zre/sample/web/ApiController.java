@@ -46,152 +46,152 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping(path = "/api", produces = MediaType.APPLICATION_JSON_VALUE)
 class ApiController {
 
-	private final ZreNode node;
+    private final ZreNode node;
 
-	private final ZreOperations zre;
+    private final ZreOperations zre;
 
-	private final ChatHistory history;
+    private final ChatHistory history;
 
-	private final LiveEventStream stream;
+    private final LiveEventStream stream;
 
-	private final PresenceBook presence;
+    private final PresenceBook presence;
 
-	private final PresenceListener presenceListener;
+    private final PresenceListener presenceListener;
 
-	ApiController(ZreNode node, ZreOperations zre, ChatHistory history, LiveEventStream stream,
-			PresenceBook presence, PresenceListener presenceListener) {
-		this.node = node;
-		this.zre = zre;
-		this.history = history;
-		this.stream = stream;
-		this.presence = presence;
-		this.presenceListener = presenceListener;
-	}
+    ApiController(ZreNode node, ZreOperations zre, ChatHistory history, LiveEventStream stream,
+            PresenceBook presence, PresenceListener presenceListener) {
+        this.node = node;
+        this.zre = zre;
+        this.history = history;
+        this.stream = stream;
+        this.presence = presence;
+        this.presenceListener = presenceListener;
+    }
 
-	@GetMapping("/node")
-	NodeView node() {
-		return NodeView.of(this.node);
-	}
+    @GetMapping("/node")
+    NodeView node() {
+        return NodeView.of(this.node);
+    }
 
-	@GetMapping("/peers")
-	List<PeerView> peers() {
-		return this.node.peerSnapshots()
-			.stream()
-			.sorted(Comparator.comparing(PeerSnapshot::name).thenComparing(PeerSnapshot::uuid))
-			.map(PeerView::of)
-			.toList();
-	}
+    @GetMapping("/peers")
+    List<PeerView> peers() {
+        return this.node.peerSnapshots()
+            .stream()
+            .sorted(Comparator.comparing(PeerSnapshot::name).thenComparing(PeerSnapshot::uuid))
+            .map(PeerView::of)
+            .toList();
+    }
 
-	@GetMapping("/groups")
-	List<GroupView> groups() {
-		Set<String> own = this.node.ownGroups();
-		Set<String> names = new TreeSet<>(own);
-		names.addAll(this.node.peerGroups());
-		return names.stream()
-			.map((group) -> new GroupView(group,
-					this.node.peersByGroup(group).stream().map((uuid) -> PeerId.of(uuid).toString()).sorted().toList(), own.contains(group)))
-			.toList();
-	}
+    @GetMapping("/groups")
+    List<GroupView> groups() {
+        Set<String> own = this.node.ownGroups();
+        Set<String> names = new TreeSet<>(own);
+        names.addAll(this.node.peerGroups());
+        return names.stream()
+            .map((group) -> new GroupView(group,
+                    this.node.peersByGroup(group).stream().map((uuid) -> PeerId.of(uuid).toString()).sorted().toList(), own.contains(group)))
+            .toList();
+    }
 
-	@PostMapping("/groups/{group}")
-	ResponseEntity<Void> join(@PathVariable String group) {
-		boolean joined = this.node.ownGroups().contains(group);
-		this.zre.join(group);
-		if (!joined) {
-			this.stream.publish(LiveEvent.of("SELF_JOIN", null, null, group, null));
-		}
-		return ResponseEntity.noContent().build();
-	}
+    @PostMapping("/groups/{group}")
+    ResponseEntity<Void> join(@PathVariable String group) {
+        boolean joined = this.node.ownGroups().contains(group);
+        this.zre.join(group);
+        if (!joined) {
+            this.stream.publish(LiveEvent.of("SELF_JOIN", null, null, group, null));
+        }
+        return ResponseEntity.noContent().build();
+    }
 
-	@DeleteMapping("/groups/{group}")
-	ResponseEntity<Void> leave(@PathVariable String group) {
-		boolean joined = this.node.ownGroups().contains(group);
-		this.zre.leave(group);
-		if (joined) {
-			this.stream.publish(LiveEvent.of("SELF_LEAVE", null, null, group, null));
-		}
-		return ResponseEntity.noContent().build();
-	}
+    @DeleteMapping("/groups/{group}")
+    ResponseEntity<Void> leave(@PathVariable String group) {
+        boolean joined = this.node.ownGroups().contains(group);
+        this.zre.leave(group);
+        if (joined) {
+            this.stream.publish(LiveEvent.of("SELF_LEAVE", null, null, group, null));
+        }
+        return ResponseEntity.noContent().build();
+    }
 
-	@PostMapping(path = "/shout", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Void> shout(@RequestBody ShoutRequest request) {
-		String group = required("group", request.group());
-		String text = required("text", request.text());
-		this.zre.shout(group, text);
-		ChatMessage sent = new ChatMessage(ChatMessage.SHOUT, null, null, group, text, Instant.now());
-		this.history.sent(sent);
-		this.stream.publish(LiveEvent.of("SHOUT_SENT", sent));
-		return ResponseEntity.noContent().build();
-	}
+    @PostMapping(path = "/shout", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> shout(@RequestBody ShoutRequest request) {
+        String group = required("group", request.group());
+        String text = required("text", request.text());
+        this.zre.shout(group, text);
+        ChatMessage sent = new ChatMessage(ChatMessage.SHOUT, null, null, group, text, Instant.now());
+        this.history.sent(sent);
+        this.stream.publish(LiveEvent.of("SHOUT_SENT", sent));
+        return ResponseEntity.noContent().build();
+    }
 
-	@PostMapping(path = "/whisper", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Void> whisper(@RequestBody WhisperRequest request) {
-		PeerSnapshot peer = connectedPeer(required("peer", request.peer()));
-		String text = required("text", request.text());
-		this.zre.whisper(peer.uuid(), text);
-		ChatMessage sent = new ChatMessage(ChatMessage.WHISPER, PeerId.of(peer.uuid()).toString(), peer.name(), null, text,
-				Instant.now());
-		this.history.sent(sent);
-		this.stream.publish(LiveEvent.of("WHISPER_SENT", sent));
-		return ResponseEntity.noContent().build();
-	}
+    @PostMapping(path = "/whisper", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> whisper(@RequestBody WhisperRequest request) {
+        PeerSnapshot peer = connectedPeer(required("peer", request.peer()));
+        String text = required("text", request.text());
+        this.zre.whisper(peer.uuid(), text);
+        ChatMessage sent = new ChatMessage(ChatMessage.WHISPER, PeerId.of(peer.uuid()).toString(), peer.name(), null, text,
+                Instant.now());
+        this.history.sent(sent);
+        this.stream.publish(LiveEvent.of("WHISPER_SENT", sent));
+        return ResponseEntity.noContent().build();
+    }
 
-	@GetMapping("/messages")
-	List<ChatMessage> messages() {
-		return this.history.received();
-	}
+    @GetMapping("/messages")
+    List<ChatMessage> messages() {
+        return this.history.received();
+    }
 
-	@GetMapping("/sent")
-	List<ChatMessage> sent() {
-		return this.history.sent();
-	}
+    @GetMapping("/sent")
+    List<ChatMessage> sent() {
+        return this.history.sent();
+    }
 
-	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	SseEmitter events() {
-		return this.stream.open();
-	}
+    @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events() {
+        return this.stream.open();
+    }
 
-	@GetMapping("/presence")
-	PresenceView presence() {
-		return new PresenceView(this.presence.own(), this.presence.peers());
-	}
+    @GetMapping("/presence")
+    PresenceView presence() {
+        return new PresenceView(this.presence.own(), this.presence.peers());
+    }
 
-	@PostMapping(path = "/presence", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Void> announce(@RequestBody PresenceRequest request) {
-		String status = required("status", request.status());
-		if (!PresenceBook.STATUSES.contains(status)) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"'status' must be one of " + new TreeSet<>(PresenceBook.STATUSES));
-		}
-		this.presenceListener.announce(status);
-		return ResponseEntity.noContent().build();
-	}
+    @PostMapping(path = "/presence", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> announce(@RequestBody PresenceRequest request) {
+        String status = required("status", request.status());
+        if (!PresenceBook.STATUSES.contains(status)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "'status' must be one of " + new TreeSet<>(PresenceBook.STATUSES));
+        }
+        this.presenceListener.announce(status);
+        return ResponseEntity.noContent().build();
+    }
 
-	@PostMapping("/peers/{peer}/ping")
-	ResponseEntity<Void> ping(@PathVariable String peer) {
-		this.presenceListener.ping(connectedPeer(peer).uuid());
-		return ResponseEntity.noContent().build();
-	}
+    @PostMapping("/peers/{peer}/ping")
+    ResponseEntity<Void> ping(@PathVariable String peer) {
+        this.presenceListener.ping(connectedPeer(peer).uuid());
+        return ResponseEntity.noContent().build();
+    }
 
-	private PeerSnapshot connectedPeer(String hex) {
-		UUID uuid;
-		try {
-			uuid = PeerId.parse(hex).uuid();
-		}
-		catch (IllegalArgumentException ex) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"'peer' must be a UUID of 32 hex digits, not '" + hex + "'");
-		}
-		return this.node.peer(uuid)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-					"No connected peer " + PeerId.of(uuid)));
-	}
+    private PeerSnapshot connectedPeer(String hex) {
+        UUID uuid;
+        try {
+            uuid = PeerId.parse(hex).uuid();
+        }
+        catch (IllegalArgumentException ex) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "'peer' must be a UUID of 32 hex digits, not '" + hex + "'");
+        }
+        return this.node.peer(uuid)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                    "No connected peer " + PeerId.of(uuid)));
+    }
 
-	private static String required(String field, @Nullable String value) {
-		if (value == null || value.isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'" + field + "' is required");
-		}
-		return value;
-	}
+    private static String required(String field, @Nullable String value) {
+        if (value == null || value.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'" + field + "' is required");
+        }
+        return value;
+    }
 
 }

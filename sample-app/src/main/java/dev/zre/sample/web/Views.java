@@ -11,53 +11,53 @@ import org.jspecify.annotations.Nullable;
 /** The JSON bodies of the REST API. UUIDs are written as zyre does: 32 upper-case hex digits. */
 final class Views {
 
-	private Views() {
-	}
+    private Views() {
+    }
 
-	/** {@code GET /api/node}. */
-	record NodeView(String uuid, String name, @Nullable String endpoint, List<String> groups) {
+    /** {@code GET /api/node}. */
+    record NodeView(String uuid, String name, @Nullable String endpoint, List<String> groups) {
 
-		static NodeView of(ZreNode node) {
-			return new NodeView(PeerId.of(node.uuid()).toString(), node.name(), node.endpoint().orElse(null),
-					node.ownGroups().stream().sorted().toList());
-		}
+        static NodeView of(ZreNode node) {
+            return new NodeView(PeerId.of(node.uuid()).toString(), node.name(), node.endpoint().orElse(null),
+                    node.ownGroups().stream().sorted().toList());
+        }
 
-	}
+    }
 
-	/** One element of {@code GET /api/peers}. */
-	record PeerView(String uuid, String name, String address, List<String> groups, Map<String, String> headers,
-			String state) {
+    /** One element of {@code GET /api/peers}. */
+    record PeerView(String uuid, String name, String address, List<String> groups, Map<String, String> headers,
+            String state) {
 
-		static PeerView of(PeerSnapshot peer) {
-			return new PeerView(PeerId.of(peer.uuid()).toString(), peer.name(), peer.address(),
-					peer.groups().stream().sorted().toList(), new TreeMap<>(peer.headers()), peer.state().name());
-		}
+        static PeerView of(PeerSnapshot peer) {
+            return new PeerView(PeerId.of(peer.uuid()).toString(), peer.name(), peer.address(),
+                    peer.groups().stream().sorted().toList(), new TreeMap<>(peer.headers()), peer.state().name());
+        }
 
-	}
+    }
 
-	/** One element of {@code GET /api/groups}; members are peer UUIDs (this node is not one of them). */
-	record GroupView(String name, List<String> members, boolean joined) {
+    /** One element of {@code GET /api/groups}; members are peer UUIDs (this node is not one of them). */
+    record GroupView(String name, List<String> members, boolean joined) {
 
-	}
+    }
 
-	/** {@code POST /api/shout}. */
-	record ShoutRequest(@Nullable String group, @Nullable String text) {
+    /** {@code POST /api/shout}. */
+    record ShoutRequest(@Nullable String group, @Nullable String text) {
 
-	}
+    }
 
-	/** {@code POST /api/whisper}; {@code peer} in 32 hex digits or the dashed form. */
-	record WhisperRequest(@Nullable String peer, @Nullable String text) {
+    /** {@code POST /api/whisper}; {@code peer} in 32 hex digits or the dashed form. */
+    record WhisperRequest(@Nullable String peer, @Nullable String text) {
 
-	}
+    }
 
-	/** {@code POST /api/presence}. */
-	record PresenceRequest(@Nullable String status) {
+    /** {@code POST /api/presence}. */
+    record PresenceRequest(@Nullable String status) {
 
-	}
+    }
 
-	/** {@code GET /api/presence}. */
-	record PresenceView(String self, Map<String, String> peers) {
+    /** {@code GET /api/presence}. */
+    record PresenceView(String self, Map<String, String> peers) {
 
-	}
+    }
 
 }

@@ -8,29 +8,29 @@ import org.junit.jupiter.api.Test;
 
 class ChatHistoryTest {
 
-	private final ChatHistory history = new ChatHistory();
+    private final ChatHistory history = new ChatHistory();
 
-	@Test
-	void keepsTheLast200ReceivedMessagesOldestFirst() {
-		IntStream.range(0, 250).forEach((i) -> this.history.received(message("m" + i)));
+    @Test
+    void keepsTheLast200ReceivedMessagesOldestFirst() {
+        IntStream.range(0, 250).forEach((i) -> this.history.received(message("m" + i)));
 
-		assertThat(this.history.received()).hasSize(ChatHistory.CAPACITY)
-			.extracting(ChatMessage::text)
-			.startsWith("m50")
-			.endsWith("m249");
-	}
+        assertThat(this.history.received()).hasSize(ChatHistory.CAPACITY)
+            .extracting(ChatMessage::text)
+            .startsWith("m50")
+            .endsWith("m249");
+    }
 
-	@Test
-	void keepsSentMessagesApartFromReceivedOnes() {
-		this.history.sent(message("out"));
-		this.history.received(message("in"));
+    @Test
+    void keepsSentMessagesApartFromReceivedOnes() {
+        this.history.sent(message("out"));
+        this.history.received(message("in"));
 
-		assertThat(this.history.sent()).extracting(ChatMessage::text).containsExactly("out");
-		assertThat(this.history.received()).extracting(ChatMessage::text).containsExactly("in");
-	}
+        assertThat(this.history.sent()).extracting(ChatMessage::text).containsExactly("out");
+        assertThat(this.history.received()).extracting(ChatMessage::text).containsExactly("in");
+    }
 
-	private static ChatMessage message(String text) {
-		return new ChatMessage(ChatMessage.SHOUT, "0".repeat(32), "alice", "chat", text, Instant.now());
-	}
+    private static ChatMessage message(String text) {
+        return new ChatMessage(ChatMessage.SHOUT, "0".repeat(32), "alice", "chat", text, Instant.now());
+    }
 
 }

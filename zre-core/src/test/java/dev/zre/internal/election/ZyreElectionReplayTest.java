@@ -2,8 +2,6 @@ package dev.zre.internal.election;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zre.PeerId;
 import dev.zre.internal.election.RecordingOutput.Sent;
 import dev.zre.protocol.MalformedMessageException;
@@ -24,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Replays zyre's captured election ({@code vectors/zre-zyre-election-trace.json}: three contesting
@@ -84,7 +84,7 @@ class ZyreElectionReplayTest {
             trace = new ObjectMapper().readTree(in);
         }
         ids = new TreeMap<>();
-        trace.get("elect_nodes").fields().forEachRemaining(e -> ids.put(e.getKey(), PeerId.parse(e.getValue().asText())));
+        trace.get("elect_nodes").properties().forEach(e -> ids.put(e.getKey(), PeerId.parse(e.getValue().asText())));
         frames = new ArrayList<>();
         for (JsonNode m : trace.get("elect_messages")) {
             byte[] bytes = HEX.parseHex(m.get("hex").asText());

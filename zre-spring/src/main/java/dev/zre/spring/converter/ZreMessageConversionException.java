@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
  */
 public class ZreMessageConversionException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     /**
      * Creates an exception.
      * @param message what could not be converted

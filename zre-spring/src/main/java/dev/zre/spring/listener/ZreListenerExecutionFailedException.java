@@ -7,6 +7,8 @@ import dev.zre.ZreEvent;
  */
 public class ZreListenerExecutionFailedException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String listenerId;
 
     private final transient ZreEvent event;
