@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * (f) Burst: 50 nodes started at once in this JVM on default settings, repeated (10 times in the
@@ -37,7 +38,7 @@ final class BurstScenario {
             Map<String, Object> raw = DiscoveryScenario.raw(NODES);
             Map<String, Object> zre = DiscoveryScenario.zre(NODES, null);
             double ratio = ms(zre) / ms(raw);
-            long rebuilds = ((Number) zre.get("connectionsRebuilt")).longValue();
+            long rebuilds = ((Number) Objects.requireNonNull(zre.get("connectionsRebuilt"))).longValue();
             boolean ok = Boolean.TRUE.equals(zre.get("complete")) && ratio <= RATIO && rebuilds < MAX_REBUILDS;
             met += ok ? 1 : 0;
             worst = Math.max(worst, ratio);
@@ -56,7 +57,7 @@ final class BurstScenario {
         report.add("burst, " + NODES + " nodes × " + repetitions, "worst ratio to raw", "×", worst, Double.NaN,
                 "≤ " + RATIO, worst <= RATIO);
         report.add("burst, " + NODES + " nodes × " + repetitions, "most connections rebuilt in one run", "",
-                rebuildsWorst, Double.NaN, "< " + MAX_REBUILDS, rebuildsWorst < MAX_REBUILDS);
+                (double) rebuildsWorst, Double.NaN, "< " + MAX_REBUILDS, rebuildsWorst < MAX_REBUILDS);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("runs", runs);
         if (mode.name().equals("full")) {
@@ -72,6 +73,6 @@ final class BurstScenario {
     }
 
     private static double ms(Map<String, Object> result) {
-        return ((Number) result.get("fullMeshMs")).doubleValue();
+        return ((Number) Objects.requireNonNull(result.get("fullMeshMs"))).doubleValue();
     }
 }

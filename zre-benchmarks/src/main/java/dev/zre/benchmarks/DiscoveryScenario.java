@@ -69,15 +69,15 @@ final class DiscoveryScenario {
         report.detail("discovery", details);
     }
 
-    /**
-     * @param handshake a handshake interval (and twice it as HELLO timeout) instead of the defaults
-     *        (1 s, 3 s); {@code null} for the defaults
-     */
     /** The time to full mesh that a run put in its details. */
     private static double fullMeshMs(Map<String, Object> run) {
         return ((Number) Objects.requireNonNull(run.get("fullMeshMs"), "fullMeshMs")).doubleValue();
     }
 
+    /**
+     * @param handshake a handshake interval (and twice it as HELLO timeout) instead of the defaults
+     *        (1 s, 3 s); {@code null} for the defaults
+     */
     static Map<String, Object> zre(int n, @Nullable Duration handshake) throws Exception {
         int port = Loopback.randomBeaconPort();
         List<ZreNode> nodes = new ArrayList<>();

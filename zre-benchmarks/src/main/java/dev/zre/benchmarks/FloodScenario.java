@@ -4,6 +4,7 @@ import dev.zre.ZreEvent;
 import dev.zre.ZreNode;
 import dev.zre.ZreStatistics.Counter;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
@@ -105,8 +106,9 @@ final class FloodScenario {
         }
         try (DatagramChannel udp = DatagramChannel.open(StandardProtocolFamily.INET)) {
             udp.setOption(StandardSocketOptions.SO_BROADCAST, true);
-            udp.bind(new InetSocketAddress("127.0.0.1", 0));
-            InetSocketAddress to = new InetSocketAddress("127.255.255.255", beaconPort);
+            udp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            InetSocketAddress to = new InetSocketAddress(
+                    InetAddress.getByAddress(new byte[] {127, (byte) 255, (byte) 255, (byte) 255}), beaconPort);
             for (int round = 0; round < ROUNDS && flooding.get(); round++) {
                 long next = System.nanoTime() + ROUND.toNanos();
                 for (int i = 0; i < ids.length; i++) {

@@ -118,7 +118,7 @@ final class HandshakeMonitor {
             return;
         }
         long handshakeAt = p.handshakeAt();
-        if (peer.ready || p.connectedAt() != 0 && handshakeAt == 0) {
+        if (peer.ready || (p.connectedAt() != 0 && handshakeAt == 0)) {
             return; // entered, or its greeting is still on its way
         }
         long since = handshakeAt != 0 ? handshakeAt : c.openedAt();
