@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import dev.zre.security.ZreSecurity;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +52,8 @@ import org.jspecify.annotations.Nullable;
  * @param maxNewPeersPerSecond how many new peer connections are opened per second at most (bursts of the same size)
  * @param eventQueueCapacity WHISPER/SHOUT events buffered per consumer before further ones are dropped and counted;
  *        membership events are never dropped
+ * @param security how the node secures its links: {@link ZreSecurity#none()} (NULL, the default), CURVE as zyre
+ *        does it, or PLAIN between nodes of this project
  */
 public record ZreConfig(
         @Nullable String name,
@@ -71,7 +74,8 @@ public record ZreConfig(
         Duration helloTimeout,
         int maxPeers,
         int maxNewPeersPerSecond,
-        int eventQueueCapacity) {
+        int eventQueueCapacity,
+        ZreSecurity security) {
 
     /** The interface value that picks the first suitable interface, like zyre. */
     public static final String AUTO = "auto";
@@ -113,6 +117,7 @@ public record ZreConfig(
         b.maxPeers = maxPeers;
         b.maxNewPeersPerSecond = maxNewPeersPerSecond;
         b.eventQueueCapacity = eventQueueCapacity;
+        b.security = security;
         return b;
     }
 
@@ -137,6 +142,7 @@ public record ZreConfig(
         private int maxPeers = 1000;
         private int maxNewPeersPerSecond = 1000;
         private int eventQueueCapacity = 10_000;
+        private ZreSecurity security = ZreSecurity.none();
 
         private Builder() {
         }
@@ -252,6 +258,12 @@ public record ZreConfig(
             return this;
         }
 
+        /** How the node secures its links (NULL by default). */
+        public Builder security(ZreSecurity security) {
+            this.security = Objects.requireNonNull(security, "security");
+            return this;
+        }
+
         /**
          * Checks every value and builds the configuration.
          *
@@ -284,10 +296,11 @@ public record ZreConfig(
             ZreConfigChecks.checkAtLeast("maxPeers", maxPeers, 1);
             ZreConfigChecks.checkAtLeast("maxNewPeersPerSecond", maxNewPeersPerSecond, 1);
             ZreConfigChecks.checkAtLeast("eventQueueCapacity", eventQueueCapacity, 1);
+            ZreConfigChecks.checkSecurity(security);
             return new ZreConfig(name, uuid, headers, groups, networkInterface, beaconEnabled, beaconPort,
                     beaconInterval, beaconAddress, evasiveTimeout, expiredTimeout, mailboxPort, endpoints,
                     sendHighWaterMark, handshakeInterval, helloTimeout, maxPeers, maxNewPeersPerSecond,
-                    eventQueueCapacity);
+                    eventQueueCapacity, security);
         }
     }
 }
