@@ -36,7 +36,7 @@ public final class ZreStatistics {
         HANDSHAKES_STALLED,
         /** Connections to SILENT peers rebuilt, in case our side of the link was stuck (also in CONNECTIONS_REBUILT). */
         SILENT_LINKS_REBUILT,
-        /** Beacons of the other security (v1 at a secured node, v3 at a plain one), ignored. */
+        /** Beacons of the other security (v1 at a CURVE node, v3 at any other), ignored (also a BEACON_VERSION error). */
         BEACONS_OTHER_SECURITY,
         /** HELLOs at a CURVE node without a valid {@code X-PUBLICKEY} header, ignored (no downgrade). */
         HELLOS_WITHOUT_KEY,

@@ -104,6 +104,8 @@ final class BeaconDiscovery implements Discovery {
                     && data[3] == (keys == null ? SecureBeacon.VERSION : Beacon.VERSION)) {
                 // the other security's beacon: v1 and v3 nodes ignore each other, as in zyre
                 stats.increment(Counter.BEACONS_OTHER_SECURITY);
+                errors.report(ProtocolError.BEACON_VERSION, "from " + host + ": beacon version " + data[3]
+                        + (keys == null ? " (CURVE) at a node without CURVE" : " (not CURVE) at a CURVE node"));
                 continue;
             }
             UUID uuid;
