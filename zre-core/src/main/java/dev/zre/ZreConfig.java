@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import dev.zre.security.ZreSecurity;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,6 +58,8 @@ import org.jspecify.annotations.Nullable;
  *        one that has waited longest makes way, so made-up beacons cannot lock real peers out
  * @param eventQueueCapacity WHISPER/SHOUT events buffered per consumer before further ones are dropped and counted;
  *        membership events are never dropped
+ * @param security how the node secures its links: {@link ZreSecurity#none()} (NULL, the default), CURVE as zyre
+ *        does it, or PLAIN between nodes of this project
  */
 public record ZreConfig(
         @Nullable String name,
@@ -78,7 +81,8 @@ public record ZreConfig(
         int maxPeers,
         int maxNewPeersPerSecond,
         int maxPendingPeers,
-        int eventQueueCapacity) {
+        int eventQueueCapacity,
+        ZreSecurity security) {
 
     /** The interface value that picks the first suitable interface, like zyre. */
     public static final String AUTO = "auto";
@@ -121,6 +125,7 @@ public record ZreConfig(
         b.maxNewPeersPerSecond = maxNewPeersPerSecond;
         b.maxPendingPeers = maxPendingPeers;
         b.eventQueueCapacity = eventQueueCapacity;
+        b.security = security;
         return b;
     }
 
@@ -146,6 +151,7 @@ public record ZreConfig(
         private int maxNewPeersPerSecond = 1000;
         private int maxPendingPeers = 100;
         private int eventQueueCapacity = 10_000;
+        private ZreSecurity security = ZreSecurity.none();
 
         private Builder() {
         }
@@ -266,6 +272,12 @@ public record ZreConfig(
             return this;
         }
 
+        /** How the node secures its links (NULL by default). */
+        public Builder security(ZreSecurity security) {
+            this.security = Objects.requireNonNull(security, "security");
+            return this;
+        }
+
         /**
          * Checks every value and builds the configuration.
          *
@@ -299,10 +311,11 @@ public record ZreConfig(
             ZreConfigChecks.checkAtLeast("maxNewPeersPerSecond", maxNewPeersPerSecond, 1);
             ZreConfigChecks.checkAtLeast("maxPendingPeers", maxPendingPeers, 1);
             ZreConfigChecks.checkAtLeast("eventQueueCapacity", eventQueueCapacity, 1);
+            ZreConfigChecks.checkSecurity(security);
             return new ZreConfig(name, uuid, headers, groups, networkInterface, beaconEnabled, beaconPort,
                     beaconInterval, beaconAddress, evasiveTimeout, expiredTimeout, mailboxPort, endpoints,
                     sendHighWaterMark, handshakeInterval, helloTimeout, maxPeers, maxNewPeersPerSecond,
-                    maxPendingPeers, eventQueueCapacity);
+                    maxPendingPeers, eventQueueCapacity, security);
         }
     }
 }

@@ -50,6 +50,15 @@ final class ZreConfigChecks {
     }
 
     static void checkEndpoint(String endpoint) {
+        int bar = endpoint.indexOf('|');
+        if (bar >= 0) { // zyre's gossip form for a CURVE peer: endpoint|<z85 public key>
+            try {
+                dev.zre.security.CurveKeyPair.decodeKey(endpoint.substring(bar + 1), "public key");
+            } catch (IllegalArgumentException e) {
+                throw invalid("endpoints", endpoint, "tcp://host:port, or tcp://host:port|<40-character Z85 public key>");
+            }
+            endpoint = endpoint.substring(0, bar);
+        }
         try {
             URI uri = new URI(endpoint);
             if ("tcp".equals(uri.getScheme()) && uri.getHost() != null && uri.getPort() > 0) {
@@ -59,5 +68,12 @@ final class ZreConfigChecks {
             // fall through to the message below
         }
         throw invalid("endpoints", endpoint, "tcp://host:port");
+    }
+
+    static void checkSecurity(dev.zre.security.ZreSecurity security) {
+        String problem = security.problem();
+        if (problem != null) {
+            throw invalid("security", security, problem);
+        }
     }
 }

@@ -35,7 +35,13 @@ public final class ZreStatistics {
         /** Connections rebuilt because TCP was up but the ZMTP greeting never came (also in CONNECTIONS_REBUILT). */
         HANDSHAKES_STALLED,
         /** Connections to SILENT peers rebuilt, in case our side of the link was stuck (also in CONNECTIONS_REBUILT). */
-        SILENT_LINKS_REBUILT
+        SILENT_LINKS_REBUILT,
+        /** Beacons of the other security (v1 at a CURVE node, v3 at any other), ignored (also a BEACON_VERSION error). */
+        BEACONS_OTHER_SECURITY,
+        /** HELLOs at a CURVE node without a valid {@code X-PUBLICKEY} header, ignored (no downgrade). */
+        HELLOS_WITHOUT_KEY,
+        /** CURVE beacons whose key is not on the allow-list: never connected to. */
+        BEACONS_NOT_ALLOWED
     }
 
     /** A read-only view of the counters the node's engine writes. */
@@ -75,6 +81,20 @@ public final class ZreStatistics {
     /** The value of one plain counter. */
     public long get(Counter counter) {
         return counters.get(counter);
+    }
+
+    /** Secured links that did not come up, for one reason. */
+    public long handshakeFailures(HandshakeFailure reason) {
+        return counters.handshakeFailures(reason);
+    }
+
+    /** A copy of the handshake failure counts, for reports. */
+    public Map<HandshakeFailure, Long> handshakeFailureCounts() {
+        Map<HandshakeFailure, Long> copy = new EnumMap<>(HandshakeFailure.class);
+        for (HandshakeFailure f : HandshakeFailure.values()) {
+            copy.put(f, counters.handshakeFailures(f));
+        }
+        return copy;
     }
 
     /** A copy of the protocol error counts, for reports. */

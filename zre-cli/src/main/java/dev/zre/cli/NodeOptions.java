@@ -77,6 +77,30 @@ final class NodeOptions {
     @Option(names = {"-v", "--verbose"}, description = "Log protocol details on stderr.")
     boolean verbose;
 
+    @Option(names = "--curve-secret-file", paramLabel = "FILE",
+            description = "Run secured with CURVE (as zyre) using this czmq secret certificate (see 'zre keygen'); needs --allow-dir, --allow or --allow-any.")
+    java.nio.file.@Nullable Path curveSecretFile;
+
+    @Option(names = "--allow-dir", paramLabel = "DIR",
+            description = "CURVE: allow the public keys of the czmq public certificates in this directory (re-read when it changes).")
+    java.nio.file.@Nullable Path allowDir;
+
+    @Option(names = "--allow", paramLabel = "KEY", description = "CURVE: allow this public key (Z85); repeatable.")
+    List<String> allow = new ArrayList<>();
+
+    @Option(names = "--allow-any", description = "CURVE: accept any key (encrypted, but anyone with a keypair joins; zyre's default).")
+    boolean allowAny;
+
+    @Option(names = "--zap-domain", paramLabel = "DOMAIN", defaultValue = "global", description = "ZAP domain of the mailbox (default: ${DEFAULT-VALUE}).")
+    String zapDomain = "global";
+
+    @Option(names = "--plain-user", paramLabel = "USER",
+            description = "Run with PLAIN (this project's nodes only; no encryption) as this user; with --plain-password.")
+    @Nullable String plainUser;
+
+    @Option(names = "--plain-password", paramLabel = "PASSWORD", description = "PLAIN: the password (never printed).")
+    @Nullable String plainPassword;
+
     /** This tool's option for each zre-core setting ({@link InvalidZreSettingException#setting()}), for error messages. */
     private static final Map<String, String> OPTION_OF_SETTING = Map.ofEntries(
             Map.entry("name", "--name"), Map.entry("uuid", "--uuid"), Map.entry("headers", "--header"),
@@ -115,6 +139,7 @@ final class NodeOptions {
                 throw usage("Invalid value for option '--uuid': '" + uuid + "' is not a UUID (expected 32 hex digits or the dashed form)");
             }
         }
+        b.security(security());
         ZreConfig config;
         try {
             config = b.build();
@@ -123,6 +148,58 @@ final class NodeOptions {
         }
         selectInterface();
         return config;
+    }
+
+    /** The security the options ask for; a usage error naming the option when they do not fit. */
+    private dev.zre.security.ZreSecurity security() {
+        if (curveSecretFile != null && plainUser != null) {
+            throw usage("Options '--curve-secret-file' and '--plain-user' exclude each other");
+        }
+        if (curveSecretFile != null) {
+            dev.zre.security.ZCert cert;
+            try {
+                cert = dev.zre.security.ZCert.read(curveSecretFile);
+            } catch (java.io.IOException e) {
+                throw usage("Invalid value for option '--curve-secret-file': cannot read " + curveSecretFile + " ("
+                        + e.getMessage() + ")");
+            }
+            if (cert.secretKey() == null) {
+                throw usage("Invalid value for option '--curve-secret-file': " + curveSecretFile
+                        + " is a public certificate; use the _secret file");
+            }
+            dev.zre.security.ZreSecurity s = dev.zre.security.ZreSecurity.curve(cert.keyPair()).zapDomain(zapDomain);
+            for (String key : allow) {
+                try {
+                    dev.zre.security.CurveKeyPair.decodeKey(key, "the key");
+                } catch (IllegalArgumentException e) {
+                    throw usage("Invalid value for option '--allow': '" + key + "': " + e.getMessage());
+                }
+            }
+            s = s.allow(allow);
+            if (allowDir != null) {
+                if (!java.nio.file.Files.isDirectory(allowDir)) {
+                    throw usage("Invalid value for option '--allow-dir': " + allowDir + " is not a directory");
+                }
+                s = s.allowDirectory(allowDir);
+            }
+            if (allowAny) {
+                s = s.allowAny();
+            }
+            if (s.problem() != null) {
+                throw usage("Option '--curve-secret-file' needs '--allow-dir', '--allow' or '--allow-any'");
+            }
+            return s;
+        }
+        if (plainUser != null) {
+            if (plainPassword == null) {
+                throw usage("Option '--plain-user' needs '--plain-password'");
+            }
+            return dev.zre.security.ZreSecurity.plain(plainUser, plainPassword).zapDomain(zapDomain);
+        }
+        if (allowDir != null || !allow.isEmpty() || allowAny) {
+            throw usage("Options '--allow-dir', '--allow' and '--allow-any' need '--curve-secret-file'");
+        }
+        return dev.zre.security.ZreSecurity.none();
     }
 
     /** Resolves --interface now, so a bad value is a usage error rather than a failed start. */

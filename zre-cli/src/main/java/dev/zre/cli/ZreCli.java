@@ -23,7 +23,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "zre", mixinStandardHelpOptions = true, versionProvider = ZreCli.Version.class,
         description = "ZRE (ZeroMQ Realtime Exchange, RFC 36) peer from the command line; talks to zyre, Pyre and zre-core nodes.",
         subcommands = {ShellCommand.class, CatCommand.class, MonitorCommand.class, TimeCommand.class, SendCommand.class,
-            CommandLine.HelpCommand.class},
+            KeygenCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
@@ -32,7 +32,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         footer = {"", "Every command takes --help. Examples:",
             "  uptime | zre cat uptime --interface loopback",
             "  zre shell --json --interface loopback --port 25670 --name alice",
-            "  zre send --group chat hello --timeout 5s"})
+            "  zre send --group chat hello --timeout 5s",
+            "  zre keygen alice.cert   # then: zre shell --curve-secret-file alice.cert_secret --allow-dir certs/"})
 public final class ZreCli implements Runnable {
 
     /** Exit code of a run-time failure. */
@@ -52,7 +53,7 @@ public final class ZreCli implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(Objects.requireNonNull(spec).commandLine(),
-                "Missing command: one of shell, cat, monitor, time, send");
+                "Missing command: one of shell, cat, monitor, time, send, keygen");
     }
 
     public static void main(String[] args) {

@@ -6,8 +6,10 @@ import dev.zre.discovery.BeaconSocket;
 import dev.zre.discovery.NetworkSelection;
 import dev.zre.protocol.Beacon;
 import dev.zre.protocol.MalformedMessageException;
+import dev.zre.protocol.SecureBeacon;
 import java.io.IOException;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZMQ;
@@ -24,6 +26,16 @@ import org.zeromq.ZMQ;
  */
 final class BeaconDiscovery implements Discovery {
 
+    /** A CURVE node's side of v3 beacons. */
+    interface BeaconKeys {
+
+        /** Our raw public key, sent in every beacon. */
+        byte[] ownKey();
+
+        /** Takes a peer's key from its beacon; false when the peer must not be connected to (not allowed). */
+        boolean accept(UUID peer, String endpoint, byte[] publicKey);
+    }
+
     private static final Logger log = LoggerFactory.getLogger(BeaconDiscovery.class);
 
     private final BeaconSocket socket;
@@ -34,6 +46,7 @@ final class BeaconDiscovery implements Discovery {
     private final NodeCounters stats;
     private final ProtocolErrors errors;
     private final Listener listener;
+    private final @Nullable BeaconKeys keys;
     private long nextBeacon;
     private long lastSent;
     private final long earliestAnswerNanos;
@@ -41,6 +54,16 @@ final class BeaconDiscovery implements Discovery {
 
     BeaconDiscovery(BeaconSocket socket, NetworkSelection network, UUID self, int mailboxPort, long intervalNanos,
             NodeCounters stats, ProtocolErrors errors, Listener listener, long now) {
+        this(socket, network, self, mailboxPort, intervalNanos, stats, errors, listener, now, null);
+    }
+
+    /**
+     * @param keys for a CURVE node: our key for v3 beacons and what to do with peers' keys; null for
+     *     v1 beacons (NULL and PLAIN nodes)
+     */
+    BeaconDiscovery(BeaconSocket socket, NetworkSelection network, UUID self, int mailboxPort, long intervalNanos,
+            NodeCounters stats, ProtocolErrors errors, Listener listener, long now, @Nullable BeaconKeys keys) {
+        this.keys = keys;
         this.socket = socket;
         this.network = network;
         this.self = self;
@@ -85,20 +108,46 @@ final class BeaconDiscovery implements Discovery {
                 errors.report(ProtocolError.BEACON_FOREIGN, "beacon from " + host);
                 continue;
             }
-            Beacon beacon;
+            byte[] data = datagram.data();
+            if (data.length >= 4 && data[0] == 'Z' && data[1] == 'R' && data[2] == 'E'
+                    && data[3] == (keys == null ? SecureBeacon.VERSION : Beacon.VERSION)) {
+                // the other security's beacon: v1 and v3 nodes ignore each other, as in zyre
+                stats.increment(Counter.BEACONS_OTHER_SECURITY);
+                errors.report(ProtocolError.BEACON_VERSION, "from " + host + ": beacon version " + data[3]
+                        + (keys == null ? " (CURVE) at a node without CURVE" : " (not CURVE) at a CURVE node"));
+                continue;
+            }
+            UUID uuid;
+            int port;
+            byte[] key = null;
             try {
-                beacon = Beacon.decode(datagram.data(), 0, datagram.data().length);
+                if (keys == null) {
+                    Beacon beacon = Beacon.decode(data, 0, data.length);
+                    uuid = beacon.uuid();
+                    port = beacon.port();
+                } else {
+                    SecureBeacon beacon = SecureBeacon.decode(data, 0, data.length);
+                    uuid = beacon.uuid();
+                    port = beacon.port();
+                    key = beacon.publicKey();
+                }
             } catch (MalformedMessageException e) {
                 errors.report(e.reason(), "from " + host + ": " + e.getMessage());
                 continue;
             }
-            if (beacon.uuid().equals(self)) {
+            if (uuid.equals(self)) {
                 continue;
             }
             stats.increment(Counter.BEACONS_RECEIVED);
-            if (beacon.isLeaving()) {
-                listener.peerLeaving(this, beacon.uuid());
-            } else if (listener.peerFound(this, beacon.uuid(), "tcp://" + host + ":" + beacon.port())) {
+            if (port == 0) {
+                listener.peerLeaving(this, uuid);
+                continue;
+            }
+            String endpoint = "tcp://" + host + ":" + port;
+            if (keys != null && key != null && !keys.accept(uuid, endpoint, key)) {
+                continue; // a key we would refuse: never connect to it, never report it
+            }
+            if (listener.peerFound(this, uuid, endpoint)) {
                 answerSoon();
             }
         }
@@ -136,7 +185,9 @@ final class BeaconDiscovery implements Discovery {
 
     private void send(int port) {
         try {
-            if (socket.send(new Beacon(self, port).encode())) {
+            byte[] beacon = keys == null ? new Beacon(self, port).encode()
+                    : new SecureBeacon(self, port, keys.ownKey()).encode();
+            if (socket.send(beacon)) {
                 stats.increment(Counter.BEACONS_SENT);
             }
         } catch (IOException e) {

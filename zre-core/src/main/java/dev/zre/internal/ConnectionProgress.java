@@ -1,5 +1,6 @@
 package dev.zre.internal;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZEvent;
 import zmq.ZMQ;
 
@@ -14,12 +15,26 @@ final class ConnectionProgress implements ZEvent.ZEventConsummer {
 
     /** The events the hook asks JeroMQ for. */
     static final int EVENTS = ZMQ.ZMQ_EVENT_CONNECTED | ZMQ.ZMQ_EVENT_CONNECT_RETRIED
-            | ZMQ.ZMQ_EVENT_HANDSHAKE_PROTOCOL | ZMQ.ZMQ_EVENT_HANDSHAKE_SUCCEEDED | ZMQ.ZMQ_EVENT_DISCONNECTED;
+            | ZMQ.ZMQ_EVENT_HANDSHAKE_PROTOCOL | ZMQ.ZMQ_EVENT_HANDSHAKE_SUCCEEDED | ZMQ.ZMQ_EVENT_DISCONNECTED
+            | ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_AUTH | ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL
+            | ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL;
+
+    /** How a secured handshake ended, as far as the client can tell. */
+    enum Failure {
+        /** The server refused our credentials (ZAP said no: ERROR after INITIATE / HELLO). */
+        AUTH,
+        /** The two sides did not agree on the protocol (another mechanism, a malformed command). */
+        PROTOCOL,
+        /** The link went down after the greeting, before the handshake succeeded, without a reason (CURVE: wrong server key). */
+        CLOSED_IN_HANDSHAKE
+    }
 
     private volatile long refusedAt;
     private volatile long connectedAt;
     private volatile long handshakeAt;
     private volatile long lostAt;
+    private volatile long succeededAt;
+    private volatile @Nullable Failure failure;
 
     @Override
     public void consume(ZEvent event) {
@@ -28,8 +43,23 @@ final class ConnectionProgress implements ZEvent.ZEventConsummer {
             case CONNECT_RETRIED -> connectFailed(now);
             case CONNECTED -> connected(now);
             // JeroMQ 0.6.0 reports the ZMTP greeting (PROTOCOL), not always SUCCEEDED: either is progress
-            case HANDSHAKE_PROTOCOL, HANDSHAKE_SUCCEEDED -> greeted(now);
-            case DISCONNECTED -> lostAt = now;
+            case HANDSHAKE_SUCCEEDED -> {
+                greeted(now);
+                succeededAt = now;
+            }
+            case HANDSHAKE_PROTOCOL -> greeted(now);
+            case HANDSHAKE_FAILED_AUTH -> failure = Failure.AUTH;
+            case HANDSHAKE_FAILED_PROTOCOL, HANDSHAKE_FAILED_NO_DETAIL -> {
+                if (failure == null) {
+                    failure = Failure.PROTOCOL;
+                }
+            }
+            case DISCONNECTED -> {
+                lostAt = now;
+                if (succeededAt == 0 && handshakeAt != 0 && failure == null) {
+                    failure = Failure.CLOSED_IN_HANDSHAKE;
+                }
+            }
             default -> {
                 // not asked for
             }
@@ -70,6 +100,16 @@ final class ConnectionProgress implements ZEvent.ZEventConsummer {
     /** When the ZMTP handshake completed, or 0. */
     long handshakeAt() {
         return handshakeAt;
+    }
+
+    /** When the security handshake (greeting and mechanism) succeeded, or 0. */
+    long succeededAt() {
+        return succeededAt;
+    }
+
+    /** Why the secured handshake failed, or null (so far it did not). */
+    @Nullable Failure failure() {
+        return failure;
     }
 
     /** When the connection was last lost, or 0. */

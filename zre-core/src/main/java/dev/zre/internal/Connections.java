@@ -231,6 +231,19 @@ final class Connections implements AutoCloseable {
         }
     }
 
+    /**
+     * Our secured link to the peer did not come up: counted by reason, logged with the endpoint,
+     * the peer dropped (EXIT only if it had entered) and its endpoint left alone for a while, so
+     * discovery does not retry it at beacon rate in silence.
+     */
+    void handshakeFailed(Peer peer, dev.zre.HandshakeFailure reason, long now) {
+        remove(peer, ExitReason.DROPPED);
+        stats.handshakeFailed(reason);
+        refusedEndpoints.refused(peer.endpoint, now);
+        log.debug("secured link to {} at {} failed ({}); dropped", Uuids.toHex(peer.uuid), peer.endpoint,
+                reason.tag());
+    }
+
     private void abandon(Peer peer, String why) {
         remove(peer, ExitReason.DROPPED); // never entered: no EXIT
         stats.increment(Counter.PEERS_ABANDONED);

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Connections to endpoints whose node we do not know yet (configured endpoints, later DNS names):
@@ -15,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * one with no answer after the HELLO deadlines run out; one whose peer has gone is tried again.
  */
 final class EndpointProbes implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EndpointProbes.class);
 
     private static final class Probe {
         @Nullable PeerConnection connection;
@@ -58,7 +62,13 @@ final class EndpointProbes implements AutoCloseable {
             probe.nextAttempt = now;
         }
         PeerConnection open = probe.connection;
-        if (open != null && open.progress().refused()) { // nothing listens (yet): try again later
+        dev.zre.HandshakeFailure failure = open == null ? null : handshakes.failure(open.progress(), false);
+        if (failure != null) { // secured link refused: counted, logged, tried again later (never silently)
+            close(probe);
+            stats.handshakeFailed(failure);
+            log.debug("secured link to configured endpoint {} failed ({}); retrying later", endpoint, failure.tag());
+            probe.nextAttempt = now + retryNanos;
+        } else if (open != null && open.progress().refused()) { // nothing listens (yet): try again later
             close(probe);
             stats.increment(Counter.CONNECTIONS_REFUSED);
             probe.nextAttempt = now + retryNanos;

@@ -5,6 +5,7 @@ import dev.zre.ProtocolError;
 import dev.zre.ZreEvent;
 import dev.zre.ZreStatistics.Counter;
 import dev.zre.protocol.Uuids;
+import dev.zre.security.CurveKeyPair;
 import dev.zre.protocol.ZreMessage;
 import java.net.URI;
 import java.time.Instant;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
 final class Handshake {
 
     private static final Logger log = LoggerFactory.getLogger(Handshake.class);
+    /** zyre's HELLO header with the sender's Z85 CURVE public key. */
+    static final String PUBLIC_KEY_HEADER = "X-PUBLICKEY";
 
     private final UUID self;
     private final String ownEndpoint;
@@ -32,10 +35,16 @@ final class Handshake {
     private final ProtocolErrors errors;
     private final Elections elections;
     private final HandshakeMonitor handshakes;
+    private final @Nullable PeerKeys curveKeys;
 
+    /**
+     * @param curveKeys where a CURVE node learns peers' keys from HELLO's {@code X-PUBLICKEY}; null
+     *     unless the node runs CURVE (then a HELLO without the header is ignored: no downgrade)
+     */
     Handshake(UUID self, String ownEndpoint, PeerTable peers, GroupTable groups, Connections connections,
             NodeEvents events, NodeCounters stats, ProtocolErrors errors, Elections elections,
-            HandshakeMonitor handshakes) {
+            HandshakeMonitor handshakes, @Nullable PeerKeys curveKeys) {
+        this.curveKeys = curveKeys;
         this.self = self;
         this.ownEndpoint = ownEndpoint;
         this.peers = peers;
@@ -50,6 +59,9 @@ final class Handshake {
 
     void onHello(UUID sender, int sequence, ZreMessage.Hello hello, long now) {
         if (sender.equals(self)) {
+            return;
+        }
+        if (curveKeys != null && !learnKey(sender, hello)) {
             return;
         }
         Peer peer = peers.get(sender);
@@ -87,6 +99,27 @@ final class Handshake {
             }
         }
         enter(peer, hello, now);
+    }
+
+    /** CURVE: takes the peer's key from {@code X-PUBLICKEY} (to connect back); false when it has none. */
+    private boolean learnKey(UUID sender, ZreMessage.Hello hello) {
+        String z85 = hello.headers().get(PUBLIC_KEY_HEADER);
+        byte[] key = null;
+        if (z85 != null) {
+            try {
+                key = CurveKeyPair.decodeKey(z85, PUBLIC_KEY_HEADER);
+            } catch (IllegalArgumentException e) {
+                key = null;
+            }
+        }
+        if (key == null) {
+            stats.increment(Counter.HELLOS_WITHOUT_KEY);
+            log.debug("HELLO from {} at {} without a valid {}; ignored", Uuids.toHex(sender), hello.endpoint(),
+                    PUBLIC_KEY_HEADER);
+            return false;
+        }
+        java.util.Objects.requireNonNull(curveKeys, "curveKeys").learn(hello.endpoint(), key);
+        return true;
     }
 
     private void enter(Peer peer, ZreMessage.Hello hello, long now) {

@@ -32,6 +32,11 @@ final class HandshakeMonitor {
         void stalled(Peer peer);
 
         void helloOverdue(Peer peer);
+
+        /** Our secured link to the peer failed its handshake (counted, the peer dropped). */
+        default void handshakeFailed(Peer peer, dev.zre.HandshakeFailure reason) {
+            refused(peer);
+        }
     }
 
     /**
@@ -51,6 +56,7 @@ final class HandshakeMonitor {
     private final long helloCapNanos;
     private final RecentTimes greetings = new RecentTimes(SAMPLES);
     private final RecentTimes hellos = new RecentTimes(SAMPLES);
+    private final TransportSecurity security;
     /** When the newest connection whose greeting we have seen came up: proof the I/O threads get past older ones. */
     private long newestGreetedConnectedAt;
     private boolean anyGreeted;
@@ -62,6 +68,12 @@ final class HandshakeMonitor {
      * @param hello the shortest HELLO deadline (the {@code helloTimeout} setting)
      */
     HandshakeMonitor(Duration handshakeFloor, Duration hello) {
+        this(handshakeFloor, hello, TransportSecurity.NONE);
+    }
+
+    /** As above, for links secured by the mechanism (whose handshake failures are then watched). */
+    HandshakeMonitor(Duration handshakeFloor, Duration hello, TransportSecurity security) {
+        this.security = security;
         this.stallFloorNanos = handshakeFloor.toNanos();
         this.stallCapNanos = stallFloorNanos * CAP_FACTOR;
         this.helloFloorNanos = hello.toNanos();
@@ -107,6 +119,11 @@ final class HandshakeMonitor {
             return;
         }
         ConnectionProgress p = c.progress();
+        dev.zre.HandshakeFailure failure = failure(p, peer.ready);
+        if (failure != null) {
+            actions.handshakeFailed(peer, failure);
+            return;
+        }
         if (p.refused()) {
             if (!peer.ready) {
                 actions.refused(peer); // an entered peer that went away is liveness's business
@@ -125,6 +142,28 @@ final class HandshakeMonitor {
         if (now - since >= c.helloDeadline(() -> jittered(helloDeadlineNanos()) << Math.min(peer.rebuilds, 16))) {
             actions.helloOverdue(peer);
         }
+    }
+
+    /**
+     * Why the secured handshake failed, or null. JeroMQ 0.6.0 reports no success event for CURVE, so
+     * a link closed right after the greeting counts as a wrong server key only while the peer has
+     * not entered (an entered peer that goes away is liveness's business).
+     */
+    dev.zre.@org.jspecify.annotations.Nullable HandshakeFailure failure(ConnectionProgress p, boolean ready) {
+        if (!security.secured()) {
+            return null;
+        }
+        ConnectionProgress.Failure f = p.failure();
+        if (f == null) {
+            return null;
+        }
+        return switch (f) {
+            case AUTH -> security.authFailure();
+            case PROTOCOL -> dev.zre.HandshakeFailure.MECHANISM_MISMATCH;
+            case CLOSED_IN_HANDSHAKE -> ready ? null
+                    : security.mechanism() == dev.zre.security.ZreSecurity.Mechanism.CURVE
+                            ? dev.zre.HandshakeFailure.WRONG_SERVER_KEY : dev.zre.HandshakeFailure.MECHANISM_MISMATCH;
+        };
     }
 
     /**

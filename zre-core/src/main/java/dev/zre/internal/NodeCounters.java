@@ -1,6 +1,7 @@
 package dev.zre.internal;
 
 import dev.zre.ExitReason;
+import dev.zre.HandshakeFailure;
 import dev.zre.MessageType;
 import dev.zre.ProtocolError;
 import dev.zre.ZreStatistics.Counter;
@@ -30,6 +31,7 @@ public final class NodeCounters {
     private final AtomicLongArray errors = new AtomicLongArray(ProtocolError.values().length);
     private final AtomicLongArray exits = new AtomicLongArray(ExitReason.values().length);
     private final AtomicLongArray counters = new AtomicLongArray(Counter.values().length);
+    private final AtomicLongArray handshakeFailures = new AtomicLongArray(HandshakeFailure.values().length);
 
     /** The public message type of a wire command. */
     public static MessageType typeOf(Command command) {
@@ -52,6 +54,10 @@ public final class NodeCounters {
 
     public void peerExited(ExitReason reason) {
         exits.incrementAndGet(reason.ordinal());
+    }
+
+    public void handshakeFailed(HandshakeFailure reason) {
+        handshakeFailures.incrementAndGet(reason.ordinal());
     }
 
     public void increment(Counter counter) {
@@ -78,6 +84,10 @@ public final class NodeCounters {
 
     public long exits(ExitReason reason) {
         return exits.get(reason.ordinal());
+    }
+
+    public long handshakeFailures(HandshakeFailure reason) {
+        return handshakeFailures.get(reason.ordinal());
     }
 
     public long get(Counter counter) {

@@ -1,6 +1,13 @@
 package dev.zre.internal;
 
 import dev.zre.ExitReason;
+import dev.zre.HandshakeFailure;
+import dev.zre.ZreStatistics;
+import dev.zre.security.CurveKeyPair;
+import dev.zre.security.Z85;
+import dev.zre.security.ZreSecurity;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.zre.InvalidZreSettingException;
 import dev.zre.ZreConfig;
 import dev.zre.ZreEvent;
@@ -47,6 +54,8 @@ final class RunningNode implements AutoCloseable {
     private final IncomingMessages incoming;
     private final OutgoingMessages outgoing;
     private final Elections elections;
+    private final boolean ownContext;
+    private final @Nullable ZapHandler zap;
     private final List<Discovery> discoveries = new ArrayList<>();
     private final LivenessMonitor.Actions livenessActions;
     private final HandshakeMonitor handshakes;
@@ -67,20 +76,39 @@ final class RunningNode implements AutoCloseable {
         this.peers = peers;
         this.liveness = liveness;
         this.network = InterfaceSelector.select(config.networkInterface());
-        this.context = SharedContext.acquire();
-        this.handshakes = new HandshakeMonitor(config.handshakeInterval(), config.helloTimeout());
-        this.sockets = new SocketFactory(context, config, TransportSecurity.NONE, Uuids.dealerIdentity(uuid),
+        ZreSecurity security = config.security();
+        PeerKeys peerKeys = new PeerKeys();
+        List<String> endpoints = learnEndpointKeys(config.endpoints(), peerKeys);
+        AllowList allowList = new AllowList(security.allowedKeys(), security.allowDirectory());
+        TransportSecurity transport = transport(security, peerKeys);
+        // A secured node has a context of its own: the ZAP handler is per context, and each node has its own allow-list
+        this.ownContext = transport.secured();
+        this.context = ownContext ? new ZContext(1) : SharedContext.acquire();
+        if (ownContext) {
+            context.setLinger(0);
+        }
+        this.handshakes = new HandshakeMonitor(config.handshakeInterval(), config.helloTimeout(), transport);
+        this.sockets = new SocketFactory(context, config, transport, Uuids.dealerIdentity(uuid),
                 handshakes.socketHandshakeDeadline());
         Mailbox box;
+        ZapHandler zapHandler = null;
         try {
+            if (ownContext) {
+                zapHandler = new ZapHandler(context, security, allowList, stats);
+            }
             box = Mailbox.bind(sockets, network.address().getHostAddress(), config.mailboxPort());
         } catch (RuntimeException e) {
-            SharedContext.release();
+            releaseContext();
             throw e;
         }
+        this.zap = zapHandler;
         this.mailbox = box;
+        Map<String, String> helloHeaders = new LinkedHashMap<>(config.headers());
+        if (security.keyPair() != null) {
+            helloHeaders.put(Handshake.PUBLIC_KEY_HEADER, security.keyPair().publicKeyZ85());
+        }
         Connector connector = new Connector(name, sockets, stats, errors,
-                () -> ownGroups.hello(box.endpoint(), name, config.headers()));
+                () -> ownGroups.hello(box.endpoint(), name, helloHeaders));
         long beaconNanos = config.beaconInterval().toNanos();
         EndpointProbes probes = new EndpointProbes(connector, stats, handshakes,
                 config.helloTimeout().toNanos() * Connections.HELLO_ATTEMPTS, beaconNanos);
@@ -88,7 +116,7 @@ final class RunningNode implements AutoCloseable {
         this.connections = new Connections(peers, groups, connector, probes, events, stats, errors, elections,
                 config.sendHighWaterMark(), config.maxPendingPeers(), beaconNanos);
         Handshake handshake = new Handshake(uuid, box.endpoint(), peers, groups, connections, events, stats, errors,
-                elections, handshakes);
+                elections, handshakes, security.mechanism() == ZreSecurity.Mechanism.CURVE ? peerKeys : null);
         this.incoming = new IncomingMessages(peers, groups, ownGroups, handshake, connections, events, stats, errors,
                 elections);
         this.outgoing = new OutgoingMessages(peers, groups, ownGroups, connections, probes, elections);
@@ -97,8 +125,11 @@ final class RunningNode implements AutoCloseable {
         }
         this.livenessActions = new LivenessReactions(connections, events);
         this.handshakeActions = new HandshakeReactions(connections);
-        this.poller = sockets.poller(3);
+        this.poller = sockets.poller(4);
         mailbox.register(poller);
+        if (zap != null) {
+            zap.register(poller);
+        }
         commands.register(poller);
         DiscoveredPeers found = new DiscoveredPeers(peers, connections, probes);
         long now = System.nanoTime();
@@ -106,22 +137,83 @@ final class RunningNode implements AutoCloseable {
         try {
             if (config.beaconEnabled()) {
                 discoveries.add(new BeaconDiscovery(openBeacon(config, network), network, uuid, mailbox.port(),
-                        beaconNanos, stats, errors, found, now));
+                        beaconNanos, stats, errors, found, now, beaconKeys(security, allowList, peerKeys, stats)));
             }
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
         }
-        if (!config.endpoints().isEmpty()) {
-            discoveries.add(new StaticEndpoints(config.endpoints(), liveness.checkIntervalNanos(), found, now));
+        if (!endpoints.isEmpty()) {
+            discoveries.add(new StaticEndpoints(endpoints, liveness.checkIntervalNanos(), found, now));
         }
         for (Discovery d : discoveries) {
             d.register(poller);
         }
-        log.info("ZRE node '{}' {} listening at {} on {}{}", name, Uuids.toHex(uuid), mailbox.endpoint(),
+        log.info("ZRE node '{}' {} listening at {} on {}{}, security {}", name, Uuids.toHex(uuid), mailbox.endpoint(),
                 network.interfaceName(), config.beaconEnabled() ? ", beacons to " + (config.beaconAddress() != null
                         ? config.beaconAddress() : network.broadcast().getHostAddress()) + ":" + config.beaconPort()
-                        : ", beacons off");
+                        : ", beacons off", transport);
+    }
+
+    /** The mechanism's socket setup. */
+    private static TransportSecurity transport(ZreSecurity security, PeerKeys peerKeys) {
+        return switch (security.mechanism()) {
+            case NULL -> TransportSecurity.NONE;
+            case CURVE -> new CurveTransport(java.util.Objects.requireNonNull(security.keyPair()), security.zapDomain(),
+                    peerKeys);
+            case PLAIN -> new PlainTransport(java.util.Objects.requireNonNull(security.plainUsername()),
+                    java.util.Objects.requireNonNull(security.plainPassword()), security.zapDomain());
+        };
+    }
+
+    /** Configured endpoints without their {@code |key} suffix (zyre's gossip form); the keys go to {@code peerKeys}. */
+    private static List<String> learnEndpointKeys(List<String> configured, PeerKeys peerKeys) {
+        List<String> endpoints = new ArrayList<>();
+        for (String e : configured) {
+            int bar = e.indexOf('|');
+            if (bar < 0) {
+                endpoints.add(e);
+            } else {
+                String endpoint = e.substring(0, bar);
+                peerKeys.learn(endpoint, CurveKeyPair.decodeKey(e.substring(bar + 1), "public key of " + endpoint));
+                endpoints.add(endpoint);
+            }
+        }
+        return endpoints;
+    }
+
+    /** A CURVE node's beacon side: v3 with our key; peers' keys learnt if allowed. Null for v1 beacons. */
+    private static BeaconDiscovery.@Nullable BeaconKeys beaconKeys(ZreSecurity security, AllowList allowList,
+            PeerKeys peerKeys, NodeCounters stats) {
+        CurveKeyPair keys = security.keyPair();
+        if (keys == null) {
+            return null;
+        }
+        byte[] own = keys.publicKey();
+        return new BeaconDiscovery.BeaconKeys() {
+            @Override
+            public byte[] ownKey() {
+                return own;
+            }
+
+            @Override
+            public boolean accept(UUID peer, String endpoint, byte[] publicKey) {
+                if (!security.allowsAny() && !allowList.allows(Z85.encode(publicKey))) {
+                    stats.increment(ZreStatistics.Counter.BEACONS_NOT_ALLOWED);
+                    return false;
+                }
+                peerKeys.learn(endpoint, publicKey);
+                return true;
+            }
+        };
+    }
+
+    private void releaseContext() {
+        if (ownContext) {
+            context.close();
+        } else {
+            SharedContext.release();
+        }
     }
 
     private static BeaconSocket openBeacon(ZreConfig config, NetworkSelection net) throws IOException {
@@ -165,6 +257,9 @@ final class RunningNode implements AutoCloseable {
         }
         poller.poll(waitMillis);
         commands.runAll(poller);
+        if (zap != null) {
+            zap.receive(poller); // before the mailbox: handshakes waiting for an answer come first
+        }
         backlog = mailbox.receive(MAILBOX_BATCH, incoming);
         for (Discovery d : discoveries) {
             d.receive(poller);
@@ -207,7 +302,10 @@ final class RunningNode implements AutoCloseable {
         discoveries.clear();
         poller.close();
         mailbox.close(sockets);
-        SharedContext.release();
+        if (zap != null) {
+            zap.close();
+        }
+        releaseContext();
     }
 
     /** What the liveness check asks for, done. */
@@ -251,6 +349,11 @@ final class RunningNode implements AutoCloseable {
         @Override
         public void helloOverdue(Peer peer) {
             connections.helloOverdue(peer, System.nanoTime());
+        }
+
+        @Override
+        public void handshakeFailed(Peer peer, HandshakeFailure reason) {
+            connections.handshakeFailed(peer, reason, System.nanoTime());
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.zre.internal;
 
+import dev.zre.HandshakeFailure;
+import dev.zre.security.ZreSecurity;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
 
 /**
@@ -20,6 +23,11 @@ interface TransportSecurity {
         }
 
         @Override
+        public ZreSecurity.Mechanism mechanism() {
+            return ZreSecurity.Mechanism.NULL;
+        }
+
+        @Override
         public String toString() {
             return "NULL";
         }
@@ -28,6 +36,27 @@ interface TransportSecurity {
     /** Makes the mailbox the server side of the mechanism (before it binds). */
     void configureMailbox(ZMQ.Socket router);
 
-    /** Makes a peer DEALER the client side of the mechanism (before it connects). */
+    /**
+     * Makes a peer DEALER the client side of the mechanism (before it connects).
+     *
+     * @throws IllegalArgumentException when the endpoint cannot be secured (CURVE: its key is unknown)
+     */
     void configureConnection(ZMQ.Socket dealer, String endpoint);
+
+    ZreSecurity.Mechanism mechanism();
+
+    /** Our raw CURVE public key, or null unless CURVE. */
+    default byte @Nullable [] publicKey() {
+        return null;
+    }
+
+    /** Whether links are secured, so that a peer is reported only once our link to it authenticated. */
+    default boolean secured() {
+        return mechanism() != ZreSecurity.Mechanism.NULL;
+    }
+
+    /** What a failed client handshake means under this mechanism. */
+    default HandshakeFailure authFailure() {
+        return mechanism() == ZreSecurity.Mechanism.PLAIN ? HandshakeFailure.PLAIN_REFUSED : HandshakeFailure.NOT_ALLOWED;
+    }
 }

@@ -16,6 +16,7 @@ import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
 
 /**
  * A ZRE peer in a Docker container: runs the ZRE sample app (or any app with the same REST API) so a
@@ -144,6 +145,27 @@ public class ZreContainer extends GenericContainer<ZreContainer> {
         Objects.requireNonNull(value, "value");
         return withEnv(environmentVariable("zre." + name), value);
     }
+
+    /**
+     * Runs the node secured with CURVE: copies the czmq secret certificate and the directory of
+     * allowed public certificates into the container and points {@code zre.security.*} at them.
+     *
+     * @param secretCertificate a {@code *_secret} zcert file (e.g. from {@code zre keygen} or
+     *     {@code dev.zre.security.ZCert#write})
+     * @param allowDirectory a directory of public zcert files of the nodes allowed in
+     */
+    public ZreContainer withCurve(Path secretCertificate, Path allowDirectory) {
+        withCopyFileToContainer(MountableFile.forHostPath(secretCertificate), KEY_FILE);
+        withCopyFileToContainer(MountableFile.forHostPath(allowDirectory), ALLOW_DIR);
+        withZreProperty("security.mechanism", "curve");
+        withZreProperty("security.curve.key-file", KEY_FILE);
+        return withZreProperty("security.curve.allow-dir", ALLOW_DIR);
+    }
+
+    /** Where {@link #withCurve} puts the secret certificate. */
+    static final String KEY_FILE = "/zre/keys/node.cert_secret";
+    /** Where {@link #withCurve} puts the allowed public certificates. */
+    static final String ALLOW_DIR = "/zre/allowed";
 
     /** Replaces the default {@code JAVA_TOOL_OPTIONS} ({@value #DEFAULT_JAVA_TOOL_OPTIONS}). */
     public ZreContainer withJavaToolOptions(String options) {

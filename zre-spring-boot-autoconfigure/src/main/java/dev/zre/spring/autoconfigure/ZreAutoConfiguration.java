@@ -13,6 +13,7 @@ import dev.zre.spring.listener.ZreListenerAnnotationBeanPostProcessor;
 import dev.zre.spring.listener.ZreListenerErrorHandler;
 import dev.zre.spring.listener.ZreListenerObserver;
 import dev.zre.spring.listener.ZreListenerRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 @AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass(ZreNode.class)
 @ConditionalOnBooleanProperty(name = "zre.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(ZreProperties.class)
+@EnableConfigurationProperties({ ZreProperties.class, ZreSecurityProperties.class })
 public final class ZreAutoConfiguration {
 
     /** Name of the bean that finds {@code @ZreListener} methods. */
@@ -48,10 +49,12 @@ public final class ZreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ZreNode zreNode(ZreProperties properties, Environment environment,
+    ZreNode zreNode(ZreProperties properties, ZreSecurityProperties security, Environment environment,
             ObjectProvider<ZreNodeCustomizer> customizers) {
-        return new ZreNode(
-                new ZreConfigFactory(properties, environment, customizers.orderedStream().toList()).create());
+        List<ZreNodeCustomizer> all = new ArrayList<>();
+        all.add((builder) -> builder.security(ZreSecurityFactory.create(security))); // customizers may override
+        all.addAll(customizers.orderedStream().toList());
+        return new ZreNode(new ZreConfigFactory(properties, environment, all).create());
     }
 
     @Bean

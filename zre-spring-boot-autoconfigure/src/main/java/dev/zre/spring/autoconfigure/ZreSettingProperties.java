@@ -34,7 +34,8 @@ final class ZreSettingProperties {
             Map.entry("maxPeers", "zre.max-peers"),
             Map.entry("maxNewPeersPerSecond", "zre.max-new-peers-per-second"),
             Map.entry("maxPendingPeers", "zre.max-pending-peers"),
-            Map.entry("eventQueueCapacity", "zre.event-queue-capacity"));
+            Map.entry("eventQueueCapacity", "zre.event-queue-capacity"),
+            Map.entry("security", "zre.security"));
 
     private ZreSettingProperties() {
     }

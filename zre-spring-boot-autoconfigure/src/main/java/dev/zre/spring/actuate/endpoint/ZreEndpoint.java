@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.zre.PeerId;
 import dev.zre.PeerSnapshot;
 import dev.zre.ZreNode;
+import dev.zre.security.ZreSecurity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,7 +149,17 @@ public class ZreEndpoint {
                 this.node.interfaceName().orElse(null), this.node.state().name(),
                 new TreeSet<>(this.node.ownGroups()), sanitize(this.node.headers(), showUnsanitized),
                 startedAt.map(Instant::toString).orElse(null),
-                startedAt.map((at) -> Duration.between(at, Instant.now()).toString()).orElse(null));
+                startedAt.map((at) -> Duration.between(at, Instant.now()).toString()).orElse(null),
+                describeSecurity());
+    }
+
+    private SecurityDescriptor describeSecurity() {
+        ZreSecurity security = this.node.config().security();
+        Map<String, Long> failures = new TreeMap<>();
+        this.node.statistics().handshakeFailureCounts().forEach((reason, count) -> failures.put(reason.tag(), count));
+        return new SecurityDescriptor(security.mechanism().name(), security.publicKeyZ85(),
+                security.mechanism() == ZreSecurity.Mechanism.NULL ? null : security.zapDomain(),
+                security.mechanism() == ZreSecurity.Mechanism.CURVE ? security.allowsAny() : null, failures);
     }
 
     private PeerDescriptor describe(PeerSnapshot peer, boolean showUnsanitized) {
@@ -186,11 +197,25 @@ public class ZreEndpoint {
      * @param headers its headers (values sanitized)
      * @param startedAt when it started, when running
      * @param uptime how long it has been running (ISO-8601), when running
+     * @param security its transport security (never a secret)
      */
     public record NodeDescriptor(String uuid, String name, @Nullable String endpoint,
             @JsonProperty("interface") @Nullable String networkInterface,
             String state, Set<String> groups, Map<String, @Nullable Object> headers, @Nullable String startedAt,
-            @Nullable String uptime) {
+            @Nullable String uptime, SecurityDescriptor security) {
+    }
+
+    /**
+     * The node's transport security: public facts only, never a secret key or password.
+     *
+     * @param mechanism NULL, CURVE or PLAIN
+     * @param publicKey the node's CURVE public key (Z85), or null
+     * @param zapDomain the mailbox's ZAP domain, unless NULL
+     * @param allowAny CURVE: whether any key is accepted (else an allow-list)
+     * @param handshakeFailures secured links that failed, by reason
+     */
+    public record SecurityDescriptor(String mechanism, @Nullable String publicKey, @Nullable String zapDomain,
+            @Nullable Boolean allowAny, Map<String, Long> handshakeFailures) {
     }
 
     /**

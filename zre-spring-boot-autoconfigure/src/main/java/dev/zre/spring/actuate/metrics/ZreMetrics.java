@@ -1,6 +1,7 @@
 package dev.zre.spring.actuate.metrics;
 
 import dev.zre.ExitReason;
+import dev.zre.HandshakeFailure;
 import dev.zre.MessageType;
 import dev.zre.PeerState;
 import dev.zre.ProtocolError;
@@ -96,6 +97,12 @@ public class ZreMetrics implements MeterBinder {
             FunctionCounter.builder("zre.protocol.errors", stats, (s) -> s.protocolErrors(error))
                 .description("Datagrams and messages rejected or repaired")
                 .tag("reason", error.tag())
+                .register(registry);
+        }
+        for (HandshakeFailure failure : HandshakeFailure.values()) {
+            FunctionCounter.builder("zre.handshake.failures", stats, (s) -> s.handshakeFailures(failure))
+                .description("Secured links that did not come up (wrong server key, not allowed, PLAIN refused, mechanism mismatch)")
+                .tag("reason", failure.tag())
                 .register(registry);
         }
         for (ExitReason reason : ExitReason.values()) {
