@@ -51,6 +51,10 @@ import org.jspecify.annotations.Nullable;
  * @param maxNewPeersPerSecond how many new peer connections are opened per second at most (bursts of the same size)
  * @param eventQueueCapacity WHISPER/SHOUT events buffered per consumer before further ones are dropped and counted;
  *        membership events are never dropped
+ * @param contested groups whose leader elections this node contests (see {@link ZreNode#contest(String)}); they
+ *        are joined at start as well
+ * @param electionTimeout how long an election may run before it is restarted (contesting members) or forgotten
+ *        (the others); also how long a node alone in a contested group waits for peers before it leads (5 s)
  */
 public record ZreConfig(
         @Nullable String name,
@@ -71,7 +75,9 @@ public record ZreConfig(
         Duration helloTimeout,
         int maxPeers,
         int maxNewPeersPerSecond,
-        int eventQueueCapacity) {
+        int eventQueueCapacity,
+        Set<String> contested,
+        Duration electionTimeout) {
 
     /** The interface value that picks the first suitable interface, like zyre. */
     public static final String AUTO = "auto";
@@ -83,6 +89,7 @@ public record ZreConfig(
     public ZreConfig {
         headers = Map.copyOf(headers);
         groups = Set.copyOf(groups);
+        contested = Set.copyOf(contested);
         endpoints = List.copyOf(endpoints);
     }
 
@@ -113,6 +120,8 @@ public record ZreConfig(
         b.maxPeers = maxPeers;
         b.maxNewPeersPerSecond = maxNewPeersPerSecond;
         b.eventQueueCapacity = eventQueueCapacity;
+        b.contested.addAll(contested);
+        b.electionTimeout = electionTimeout;
         return b;
     }
 
@@ -137,6 +146,8 @@ public record ZreConfig(
         private int maxPeers = 1000;
         private int maxNewPeersPerSecond = 1000;
         private int eventQueueCapacity = 10_000;
+        private final Set<String> contested = new LinkedHashSet<>();
+        private Duration electionTimeout = Duration.ofSeconds(5);
 
         private Builder() {
         }
@@ -252,6 +263,25 @@ public record ZreConfig(
             return this;
         }
 
+        /** Contests the leader elections of these groups (and joins them), as {@link ZreNode#contest(String)}. */
+        public Builder contest(String... groups) {
+            for (String group : groups) {
+                contested.add(Objects.requireNonNull(group, "group"));
+            }
+            return this;
+        }
+
+        /** Contests the leader elections of these groups (and joins them), as {@link ZreNode#contest(String)}. */
+        public Builder contest(Iterable<String> groups) {
+            groups.forEach(this::contest);
+            return this;
+        }
+
+        public Builder electionTimeout(Duration electionTimeout) {
+            this.electionTimeout = electionTimeout;
+            return this;
+        }
+
         /**
          * Checks every value and builds the configuration.
          *
@@ -284,10 +314,12 @@ public record ZreConfig(
             ZreConfigChecks.checkAtLeast("maxPeers", maxPeers, 1);
             ZreConfigChecks.checkAtLeast("maxNewPeersPerSecond", maxNewPeersPerSecond, 1);
             ZreConfigChecks.checkAtLeast("eventQueueCapacity", eventQueueCapacity, 1);
+            contested.forEach(g -> ZreConfigChecks.checkGroup("contested", g));
+            ZreConfigChecks.checkPositive("electionTimeout", electionTimeout);
             return new ZreConfig(name, uuid, headers, groups, networkInterface, beaconEnabled, beaconPort,
                     beaconInterval, beaconAddress, evasiveTimeout, expiredTimeout, mailboxPort, endpoints,
                     sendHighWaterMark, handshakeInterval, helloTimeout, maxPeers, maxNewPeersPerSecond,
-                    eventQueueCapacity);
+                    eventQueueCapacity, contested, electionTimeout);
         }
     }
 }

@@ -62,6 +62,8 @@ public final class ZreNode implements AutoCloseable {
         this.uuid = config.uuid() != null ? config.uuid() : UUID.randomUUID();
         this.name = config.name() != null ? config.name() : PeerId.of(uuid).toString().substring(0, 6);
         this.ownGroups.addAll(config.groups());
+        this.ownGroups.addAll(config.contested());
+        this.contested.addAll(config.contested());
     }
 
     /**

@@ -52,6 +52,8 @@ final class ZreConfigFactory {
         map.from(p::getMaxPeers).to(builder::maxPeers);
         map.from(p::getMaxNewPeersPerSecond).to(builder::maxNewPeersPerSecond);
         map.from(p::getEventQueueCapacity).to(builder::eventQueueCapacity);
+        map.from(p.getElection()::getContest).to(builder::contest);
+        map.from(p.getElection()::getTimeout).to(builder::electionTimeout);
         this.customizers.forEach((customizer) -> customizer.customize(builder));
         try {
             return builder.build();

@@ -33,7 +33,9 @@ final class ZreSettingProperties {
             Map.entry("helloTimeout", "zre.hello-timeout"),
             Map.entry("maxPeers", "zre.max-peers"),
             Map.entry("maxNewPeersPerSecond", "zre.max-new-peers-per-second"),
-            Map.entry("eventQueueCapacity", "zre.event-queue-capacity"));
+            Map.entry("eventQueueCapacity", "zre.event-queue-capacity"),
+            Map.entry("contested", "zre.election.contest"),
+            Map.entry("electionTimeout", "zre.election.timeout"));
 
     private ZreSettingProperties() {
     }
