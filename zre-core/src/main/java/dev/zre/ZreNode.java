@@ -345,6 +345,11 @@ public final class ZreNode implements AutoCloseable {
         return Set.copyOf(ownGroups);
     }
 
+    /** Groups whose leader elections this node contests (see {@link #contest(String)}). */
+    public Set<String> contestedGroups() {
+        return Set.copyOf(contested);
+    }
+
     /** Groups that at least one peer belongs to. */
     public Set<String> peerGroups() {
         return view().groups().keySet();
