@@ -46,12 +46,14 @@ final class SampleInstance implements AutoCloseable {
 	}
 
 	/** Starts an instance named {@code name} in the cluster of {@code beaconPort}. */
-	static SampleInstance start(String name, int beaconPort) {
+	static SampleInstance start(String name, int beaconPort, String... moreArgs) {
 		// command-line arguments: they win over the shipped application.yml
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class).run(
-				"--server.port=0", "--server.address=127.0.0.1", "--zre.interface=loopback",
-				"--zre.port=" + beaconPort, "--zre.name=" + name, "--zre.beacon-interval=100ms",
-				"--spring.main.banner-mode=off");
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+				"--zre.interface=loopback", "--zre.port=" + beaconPort, "--zre.name=" + name,
+				"--zre.beacon-interval=100ms", "--spring.main.banner-mode=off"));
+		args.addAll(List.of(moreArgs));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
+			.run(args.toArray(String[]::new));
 		return new SampleInstance(context);
 	}
 
