@@ -1,10 +1,15 @@
 package dev.zre.sample.leader;
 
+import dev.zre.PeerId;
+import dev.zre.ZreEvent;
 import dev.zre.ZreNode;
 import dev.zre.sample.live.LiveEvent;
 import dev.zre.sample.live.LiveEventStream;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LeaderTask {
+
+	private static final Log logger = LogFactory.getLog(LeaderTask.class);
 
 	/** The group whose leader runs the task. */
 	private final String group;
@@ -39,7 +46,16 @@ public class LeaderTask {
 			return;
 		}
 		long run = this.runs.incrementAndGet();
+		logger.debug("leader tick " + run + " (this node leads #" + this.group + ")");
 		this.stream.publish(LiveEvent.of("LEADER_TICK", null, null, this.group, "leader tick " + run));
+	}
+
+	@EventListener
+	void onLeader(ZreEvent.Leader event) {
+		if (event.group().equals(this.group)) {
+			logger.info("Leader of #" + this.group + ": " + event.leaderName() + " " + PeerId.of(event.leader())
+					+ (event.leader().equals(this.node.uuid()) ? " (this node runs the leader task)" : ""));
+		}
 	}
 
 	/** Whether this node is the elected leader of the task's group now. */
