@@ -462,8 +462,8 @@ public class ZreProperties {
     public static class Metrics {
 
         /**
-         * Most groups given a 'zre.group.peers' gauge (tagged with the group name), the first ones
-         * by name. Bounds the number of time series.
+         * Most groups given a 'zre.group.peers' gauge, and most contested groups given a 'zre.leader'
+         * gauge (tagged with the group name), the first ones by name. Bounds the number of time series.
          */
         private int maxGroupTags = 20;
 
