@@ -72,6 +72,11 @@ class ZreApiTest {
         assertThat(api.peer(BOB)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
         assertThat(api.groups()).singleElement().satisfies(g -> assertThat(g.members()).containsExactly(BOB));
         assertThat(api.leader("chat")).contains(BOB);
+        assertThat(api.groups().get(0)).satisfies(g -> {
+            assertThat(g.contested()).isTrue();
+            assertThat(g.leading()).isFalse();
+            assertThat(g.leaderName()).isEqualTo("bob");
+        });
         assertThat(api.leader("elsewhere")).isEmpty();
         assertThat(api.messages()).singleElement().satisfies(m -> {
             assertThat(m.peer()).isEqualTo(BOB);

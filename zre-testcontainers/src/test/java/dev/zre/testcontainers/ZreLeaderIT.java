@@ -68,24 +68,23 @@ class ZreLeaderIT {
                 .withEnv("LOGGING_LEVEL_DEV_ZRE_SAMPLE_LEADER", "DEBUG");
     }
 
-    /** Waits until every node shows the same leader of #chat, one of them, and returns it. */
-    private static ZreContainer awaitOneLeader(List<ZreContainer> side) {
-        PeerId[] agreed = new PeerId[1];
-        await("one leader of #" + GROUP + " among " + side).atMost(DEADLINE).pollInterval(Duration.ofMillis(250))
+    /**
+     * Waits until every node of a side shows the lowest id among them as the leader of #chat, and only that
+     * node says it leads; returns it. Joins and HELLOs restart the election and a slow member may see an
+     * intermediate leader for a moment, so this is a state reached, polled.
+     */
+    private static ZreContainer awaitLowestLeads(List<ZreContainer> side) {
+        PeerId lowest = side.stream().map(c -> c.api().id()).min(Comparator.comparing(PeerId::toString)).orElseThrow();
+        await("every node of " + side + " shows " + lowest + " as the one leader of #" + GROUP).atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
-                .until(() -> {
-                    List<Optional<PeerId>> seen = side.stream().map(c -> c.api().leader(GROUP)).toList();
-                    Optional<PeerId> first = seen.get(0);
-                    boolean same = first.isPresent() && seen.stream().allMatch(first::equals)
-                            && side.stream().anyMatch(c -> c.api().id().equals(first.get()));
-                    agreed[0] = same ? first.get() : null;
-                    return same;
-                });
-        return side.stream().filter(c -> c.api().id().equals(agreed[0])).findFirst().orElseThrow();
+                .until(() -> side.stream().allMatch(c -> c.api().leader(GROUP).equals(Optional.of(lowest))
+                        && leading(c) == c.api().id().equals(lowest)));
+        return side.stream().filter(c -> c.api().id().equals(lowest)).findFirst().orElseThrow();
     }
 
-    private static PeerId lowest(List<ZreContainer> nodes) {
-        return nodes.stream().map(c -> c.api().id()).min(Comparator.comparing(PeerId::toString)).orElseThrow();
+    private static boolean leading(ZreContainer node) {
+        return node.api().groups().stream().anyMatch(g -> g.name().equals(GROUP) && g.leading());
     }
 
     private static void awaitLeaderTick(ZreContainer node, int logMark) {
@@ -99,16 +98,13 @@ class ZreLeaderIT {
         for (ZreContainer node : all) {
             node.await().peers(2, DEADLINE);
         }
-        ZreContainer leader = awaitOneLeader(all);
-        assertThat(leader.api().id()).as("the lowest id wins").isEqualTo(lowest(all));
-        assertThat(all.stream().filter(c -> c.api().groups().stream()
-                .anyMatch(g -> g.name().equals(GROUP) && g.leading()))).containsExactly(leader);
+        ZreContainer leader = awaitLowestLeads(all);
 
         List<ZreContainer> others = all.stream().filter(c -> c != leader).toList();
         leader.faults().disconnect();
         try {
-            ZreContainer otherLeader = awaitOneLeader(others);
-            assertThat(otherLeader.api().id()).as("the lower of the two others").isEqualTo(lowest(others));
+            // the other side elects the lower of the two others
+            ZreContainer otherLeader = awaitLowestLeads(others);
             // the cut-off leader never heard of it: its HTTP port is unreachable, its log shows it still leads
             awaitLeaderTick(leader, leader.getLogs().length());
             awaitLeaderTick(otherLeader, otherLeader.getLogs().length());
@@ -119,9 +115,7 @@ class ZreLeaderIT {
         for (ZreContainer node : all) {
             node.await().peers(2, DEADLINE);
         }
-        ZreContainer healed = awaitOneLeader(all);
-        assertThat(healed.api().id()).isEqualTo(lowest(all));
-        assertThat(all.stream().filter(c -> c.api().groups().stream()
-                .anyMatch(g -> g.name().equals(GROUP) && g.leading()))).containsExactly(healed);
+        // exactly one leader again, the lowest id of the three
+        assertThat(awaitLowestLeads(all)).isSameAs(leader);
     }
 }
