@@ -132,6 +132,7 @@ function onEvent(e) {
     case 'LEAVE':
     case 'SELF_JOIN':
     case 'SELF_LEAVE':
+    case 'LEADER':
       refreshSoon();
       break;
     default:
@@ -206,10 +207,17 @@ function renderGroups() {
     el('span', { class: 'gname', title: g.name === PRESENCE ? 'typed JSON presence records, received by a @ZreListener' : '' }, g.name),
     el('span', { class: 'gmembers' },
       g.members.length === 0 ? 'no peers' : g.members.map((m) => peerName(m)).join(', ')),
+    leaderBadge(g),
     g.joined
       ? el('button', { class: 'small danger', type: 'button', onclick: () => leave(g.name) }, 'Leave')
       : el('button', { class: 'small secondary', type: 'button', onclick: () => join(g.name) }, 'Join'))));
   if (state.groups.length === 0) list.append(el('li', { class: 'empty' }, 'No groups yet. Join one, e.g. "chat".'));
+}
+
+function leaderBadge(g) {          // the group's elected leader, for groups this node is in
+  if (!g.leader) return g.contested ? el('span', { class: 'badge leader none', title: 'election under way' }, 'no leader yet') : null;
+  return el('span', { class: 'badge leader' + (g.leading ? ' self' : ''), title: 'leader of #' + g.name + ': ' + g.leader },
+    g.leading ? 'leader: you' : 'leader: ' + (g.leaderName || peerName(g.leader)));
 }
 
 function tabKeys() {
@@ -307,6 +315,8 @@ function describe(e) {
     case 'SELF_LEAVE': return `you left #${e.group}`;
     case 'PRESENCE': return `${who} is ${e.text}`;
     case 'PONG': return `${who}: ${e.text}`;
+    case 'LEADER': return `${who} leads #${e.group}`;
+    case 'LEADER_TICK': return `${e.text} (this node leads #${e.group})`;
     case 'STOP': return 'this node stopped';
     default: return e.text || '';
   }

@@ -60,6 +60,10 @@ import org.jspecify.annotations.Nullable;
  *        membership events are never dropped
  * @param security how the node secures its links: {@link ZreSecurity#none()} (NULL, the default), CURVE as zyre
  *        does it, or PLAIN between nodes of this project
+ * @param contested groups whose leader elections this node contests (see {@link ZreNode#contest(String)}); they
+ *        are joined at start as well
+ * @param electionTimeout how long an election may run before it is restarted (contesting members) or forgotten
+ *        (the others); also how long a node alone in a contested group waits for peers before it leads (5 s)
  */
 public record ZreConfig(
         @Nullable String name,
@@ -82,7 +86,9 @@ public record ZreConfig(
         int maxNewPeersPerSecond,
         int maxPendingPeers,
         int eventQueueCapacity,
-        ZreSecurity security) {
+        ZreSecurity security,
+        Set<String> contested,
+        Duration electionTimeout) {
 
     /** The interface value that picks the first suitable interface, like zyre. */
     public static final String AUTO = "auto";
@@ -94,6 +100,7 @@ public record ZreConfig(
     public ZreConfig {
         headers = Map.copyOf(headers);
         groups = Set.copyOf(groups);
+        contested = Set.copyOf(contested);
         endpoints = List.copyOf(endpoints);
     }
 
@@ -126,6 +133,8 @@ public record ZreConfig(
         b.maxPendingPeers = maxPendingPeers;
         b.eventQueueCapacity = eventQueueCapacity;
         b.security = security;
+        b.contested.addAll(contested);
+        b.electionTimeout = electionTimeout;
         return b;
     }
 
@@ -152,6 +161,8 @@ public record ZreConfig(
         private int maxPendingPeers = 100;
         private int eventQueueCapacity = 10_000;
         private ZreSecurity security = ZreSecurity.none();
+        private final Set<String> contested = new LinkedHashSet<>();
+        private Duration electionTimeout = Duration.ofSeconds(5);
 
         private Builder() {
         }
@@ -278,6 +289,25 @@ public record ZreConfig(
             return this;
         }
 
+        /** Contests the leader elections of these groups (and joins them), as {@link ZreNode#contest(String)}. */
+        public Builder contest(String... groups) {
+            for (String group : groups) {
+                contested.add(Objects.requireNonNull(group, "group"));
+            }
+            return this;
+        }
+
+        /** Contests the leader elections of these groups (and joins them), as {@link ZreNode#contest(String)}. */
+        public Builder contest(Iterable<String> groups) {
+            groups.forEach(this::contest);
+            return this;
+        }
+
+        public Builder electionTimeout(Duration electionTimeout) {
+            this.electionTimeout = electionTimeout;
+            return this;
+        }
+
         /**
          * Checks every value and builds the configuration.
          *
@@ -312,10 +342,12 @@ public record ZreConfig(
             ZreConfigChecks.checkAtLeast("maxPendingPeers", maxPendingPeers, 1);
             ZreConfigChecks.checkAtLeast("eventQueueCapacity", eventQueueCapacity, 1);
             ZreConfigChecks.checkSecurity(security);
+            contested.forEach(g -> ZreConfigChecks.checkGroup("contested", g));
+            ZreConfigChecks.checkPositive("electionTimeout", electionTimeout);
             return new ZreConfig(name, uuid, headers, groups, networkInterface, beaconEnabled, beaconPort,
                     beaconInterval, beaconAddress, evasiveTimeout, expiredTimeout, mailboxPort, endpoints,
                     sendHighWaterMark, handshakeInterval, helloTimeout, maxPeers, maxNewPeersPerSecond,
-                    maxPendingPeers, eventQueueCapacity, security);
+                    maxPendingPeers, eventQueueCapacity, security, contested, electionTimeout);
         }
     }
 }

@@ -62,6 +62,8 @@ public final class ZreNode implements AutoCloseable {
         this.uuid = config.uuid() != null ? config.uuid() : UUID.randomUUID();
         this.name = config.name() != null ? config.name() : PeerId.of(uuid).toString().substring(0, 6);
         this.ownGroups.addAll(config.groups());
+        this.ownGroups.addAll(config.contested());
+        this.contested.addAll(config.contested());
     }
 
     /**
@@ -341,6 +343,11 @@ public final class ZreNode implements AutoCloseable {
     /** Groups this node belongs to. */
     public Set<String> ownGroups() {
         return Set.copyOf(ownGroups);
+    }
+
+    /** Groups whose leader elections this node contests (see {@link #contest(String)}). */
+    public Set<String> contestedGroups() {
+        return Set.copyOf(contested);
     }
 
     /** Groups that at least one peer belongs to. */

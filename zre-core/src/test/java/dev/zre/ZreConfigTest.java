@@ -48,6 +48,20 @@ class ZreConfigTest {
     }
 
     @Test
+    void electionTimeoutMustBePositiveAndContestedGroupsAreChecked() {
+        assertThat(ZreConfig.builder().build().electionTimeout()).isEqualTo(Duration.ofSeconds(5));
+        invalid("electionTimeout", b -> b.electionTimeout(Duration.ZERO));
+        invalid("contested", b -> b.contest(""));
+    }
+
+    @Test
+    void contestedGroupsAreJoinedAndContestedAtStart() {
+        ZreNode node = new ZreNode(ZreConfig.builder().contest("ops", "jobs").group("chat").build());
+        assertThat(node.ownGroups()).containsExactlyInAnyOrder("ops", "jobs", "chat");
+        assertThat(node.config().toBuilder().build().contested()).containsExactlyInAnyOrder("ops", "jobs");
+    }
+
+    @Test
     void blankNetworkInterfaceIsRefused() {
         invalid("networkInterface", b -> b.networkInterface(" "));
     }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.zre.PeerId;
 import dev.zre.ZreEvent;
 import dev.zre.ZreInbox;
-import dev.zre.ZreEvent;
 import dev.zre.ZreNode;
 import java.time.Duration;
 import java.util.ArrayList;

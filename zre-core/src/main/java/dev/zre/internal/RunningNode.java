@@ -19,7 +19,6 @@ import dev.zre.protocol.Uuids;
 import dev.zre.protocol.ZreMessage;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +39,6 @@ final class RunningNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunningNode.class);
     private static final int MAILBOX_BATCH = 1024;
     /** How long an election may run before the watchdog restarts it; also how long a node alone waits to lead. */
-    private static final Duration ELECTION_TIMEOUT = Duration.ofSeconds(5);
 
     private final CommandQueue commands;
     private final PeerTable peers;
@@ -112,7 +110,7 @@ final class RunningNode implements AutoCloseable {
         long beaconNanos = config.beaconInterval().toNanos();
         EndpointProbes probes = new EndpointProbes(connector, stats, handshakes,
                 config.helloTimeout().toNanos() * Connections.HELLO_ATTEMPTS, beaconNanos);
-        this.elections = new Elections(uuid, name, ELECTION_TIMEOUT, peers, events, errors, leaders);
+        this.elections = new Elections(uuid, name, config.electionTimeout(), peers, events, errors, leaders);
         this.connections = new Connections(peers, groups, connector, probes, events, stats, errors, elections,
                 config.sendHighWaterMark(), config.maxPendingPeers(), beaconNanos);
         Handshake handshake = new Handshake(uuid, box.endpoint(), peers, groups, connections, events, stats, errors,

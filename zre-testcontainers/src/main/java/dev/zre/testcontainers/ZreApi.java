@@ -67,6 +67,14 @@ public final class ZreApi {
         return http.get("/api/groups", new TypeReference<List<ZreGroupInfo>>() { });
     }
 
+    /**
+     * The elected leader of a group the node is in, as {@code GET /api/groups} reports it; empty while none
+     * is known (an election runs, or the node is not in the group).
+     */
+    public Optional<PeerId> leader(String group) {
+        return groups().stream().filter(g -> g.name().equals(group)).findFirst().flatMap(ZreGroupInfo::leaderId);
+    }
+
     /** The last messages the node received, oldest first ({@code GET /api/messages}). */
     public List<ZreMessageInfo> messages() {
         return http.get("/api/messages", new TypeReference<List<ZreMessageInfo>>() { });

@@ -63,13 +63,21 @@ class ZreApiTest {
                 + "\"groups\":[\"chat\"]}");
         answers.put("/api/peers", "[{\"uuid\":\"" + BOB.uuid() + "\",\"name\":\"bob\",\"address\":\"tcp://198.18.1.3:49152\","
                 + "\"groups\":[\"chat\"],\"headers\":{},\"state\":\"ALIVE\"}]");
-        answers.put("/api/groups", "[{\"name\":\"chat\",\"members\":[\"" + BOB.toString().toLowerCase() + "\"],\"joined\":true}]");
+        answers.put("/api/groups", "[{\"name\":\"chat\",\"members\":[\"" + BOB.toString().toLowerCase() + "\"],\"joined\":true,"
+                + "\"contested\":true,\"leader\":\"" + BOB + "\",\"leaderName\":\"bob\",\"leading\":false}]");
         answers.put("/api/messages", "[{\"type\":\"WHISPER\",\"peer\":\"" + BOB.uuid() + "\",\"name\":\"bob\",\"text\":\"hi\"}]");
 
         assertThat(api.id()).isEqualTo(ALICE);
         assertThat(api.peers()).extracting(ZrePeerInfo::id).containsExactly(BOB);
         assertThat(api.peer(BOB)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
         assertThat(api.groups()).singleElement().satisfies(g -> assertThat(g.members()).containsExactly(BOB));
+        assertThat(api.leader("chat")).contains(BOB);
+        assertThat(api.groups().get(0)).satisfies(g -> {
+            assertThat(g.contested()).isTrue();
+            assertThat(g.leading()).isFalse();
+            assertThat(g.leaderName()).isEqualTo("bob");
+        });
+        assertThat(api.leader("elsewhere")).isEmpty();
         assertThat(api.messages()).singleElement().satisfies(m -> {
             assertThat(m.peer()).isEqualTo(BOB);
             assertThat(m.isWhisper()).isTrue();

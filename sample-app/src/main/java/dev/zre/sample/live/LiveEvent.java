@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Types: {@code ENTER}, {@code EXIT}, {@code JOIN}, {@code LEAVE}, {@code EVASIVE}, {@code SILENT},
  * {@code SHOUT}, {@code WHISPER} (from peers), {@code SHOUT_SENT}, {@code WHISPER_SENT},
  * {@code SELF_JOIN}, {@code SELF_LEAVE} (by this node), {@code PRESENCE}, {@code PONG} (from the
- * {@code @ZreListener} examples) and {@code STOP}.
+ * {@code @ZreListener} examples), {@code LEADER} (a completed election: {@code peer} and {@code name} are the
+ * leader's), {@code LEADER_TICK} (a run of the leader-only task) and {@code STOP}.
  *
  * @param type what happened
  * @param peer the peer's UUID as 32 upper-case hex digits, if a peer is concerned

@@ -56,6 +56,12 @@ class ZreEventRelay {
     }
 
     @EventListener
+    void onLeader(ZreEvent.Leader event) {
+        this.stream.publish(LiveEvent.of("LEADER", PeerId.of(event.leader()).toString(), event.leaderName(), event.group(),
+                null));
+    }
+
+    @EventListener
     void onStop(ZreEvent.Stop event) {
         this.stream.publish(LiveEvent.of("STOP", null, null, null, null));
     }

@@ -3,6 +3,7 @@ package dev.zre.sample.web;
 import dev.zre.PeerId;
 import dev.zre.PeerSnapshot;
 import dev.zre.ZreNode;
+import dev.zre.sample.leader.LeaderTask;
 import dev.zre.sample.live.ChatHistory;
 import dev.zre.sample.live.ChatMessage;
 import dev.zre.sample.live.LiveEvent;
@@ -10,6 +11,7 @@ import dev.zre.sample.live.LiveEventStream;
 import dev.zre.sample.presence.PresenceBook;
 import dev.zre.sample.presence.PresenceListener;
 import dev.zre.sample.web.Views.GroupView;
+import dev.zre.sample.web.Views.LeaderTaskView;
 import dev.zre.sample.web.Views.NodeView;
 import dev.zre.sample.web.Views.PeerView;
 import dev.zre.sample.web.Views.PresenceRequest;
@@ -20,6 +22,7 @@ import dev.zre.spring.core.ZreOperations;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -58,8 +61,11 @@ class ApiController {
 
     private final PresenceListener presenceListener;
 
+    private final LeaderTask leaderTask;
+
     ApiController(ZreNode node, ZreOperations zre, ChatHistory history, LiveEventStream stream,
-            PresenceBook presence, PresenceListener presenceListener) {
+            PresenceBook presence, PresenceListener presenceListener, LeaderTask leaderTask) {
+        this.leaderTask = leaderTask;
         this.node = node;
         this.zre = zre;
         this.history = history;
@@ -87,10 +93,23 @@ class ApiController {
         Set<String> own = this.node.ownGroups();
         Set<String> names = new TreeSet<>(own);
         names.addAll(this.node.peerGroups());
-        return names.stream()
-            .map((group) -> new GroupView(group,
-                    this.node.peersByGroup(group).stream().map((uuid) -> PeerId.of(uuid).toString()).sorted().toList(), own.contains(group)))
-            .toList();
+        Set<String> contested = this.node.contestedGroups();
+        return names.stream().map((group) -> groupView(group, own.contains(group), contested.contains(group))).toList();
+    }
+
+    private GroupView groupView(String group, boolean joined, boolean contested) {
+        List<String> members = this.node.peersByGroup(group).stream().map((uuid) -> PeerId.of(uuid).toString()).sorted().toList();
+        Optional<UUID> leader = this.node.leader(group);
+        boolean leading = leader.filter(this.node.uuid()::equals).isPresent();
+        String leaderName = leader.flatMap((uuid) -> leading ? Optional.of(this.node.name()) : this.node.peerName(uuid))
+            .orElse(null);
+        return new GroupView(group, members, joined, contested, leader.map((uuid) -> PeerId.of(uuid).toString()).orElse(null),
+                leaderName, leading);
+    }
+
+    @GetMapping("/leader-task")
+    LeaderTaskView leaderTask() {
+        return new LeaderTaskView(this.leaderTask.group(), this.leaderTask.leads(), this.leaderTask.runs());
     }
 
     @PostMapping("/groups/{group}")

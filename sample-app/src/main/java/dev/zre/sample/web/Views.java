@@ -35,8 +35,18 @@ final class Views {
 
     }
 
-    /** One element of {@code GET /api/groups}; members are peer UUIDs (this node is not one of them). */
-    record GroupView(String name, List<String> members, boolean joined) {
+    /**
+     * One element of {@code GET /api/groups}; members are peer UUIDs (this node is not one of them). The
+     * leader (UUID and name, {@code leading} when it is this node) is shown for groups this node is in, once
+     * an election completed.
+     */
+    record GroupView(String name, List<String> members, boolean joined, boolean contested,
+            @Nullable String leader, @Nullable String leaderName, boolean leading) {
+
+    }
+
+    /** {@code GET /api/leader-task}: the leader-only task of this instance. */
+    record LeaderTaskView(String group, boolean leading, long runs) {
 
     }
 

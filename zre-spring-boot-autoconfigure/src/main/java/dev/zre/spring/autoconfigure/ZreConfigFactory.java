@@ -53,6 +53,8 @@ final class ZreConfigFactory {
         map.from(p::getMaxNewPeersPerSecond).to(builder::maxNewPeersPerSecond);
         map.from(p::getMaxPendingPeers).to(builder::maxPendingPeers);
         map.from(p::getEventQueueCapacity).to(builder::eventQueueCapacity);
+        map.from(p.getElection()::getContest).to(builder::contest);
+        map.from(p.getElection()::getTimeout).to(builder::electionTimeout);
         this.customizers.forEach((customizer) -> customizer.customize(builder));
         try {
             return builder.build();

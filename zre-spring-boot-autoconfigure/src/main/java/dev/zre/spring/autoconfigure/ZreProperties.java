@@ -153,6 +153,11 @@ public class ZreProperties {
     private final ApplicationEvents applicationEvents = new ApplicationEvents();
 
     /**
+     * Settings of the leader elections per group.
+     */
+    private final Election election = new Election();
+
+    /**
      * Settings of the 'zre' health indicator.
      */
     private final Health health = new Health();
@@ -354,12 +359,96 @@ public class ZreProperties {
         return this.applicationEvents;
     }
 
+    public Election getElection() {
+        return this.election;
+    }
+
     public Health getHealth() {
         return this.health;
     }
 
     public Metrics getMetrics() {
         return this.metrics;
+    }
+
+    /**
+     * Settings of the leader elections per group (zyre's ELECT/LEADER). Not consensus: a partition
+     * elects one leader per side, and two nodes may briefly both lead.
+     */
+    public static class Election {
+
+        /**
+         * Groups whose leader elections this node contests (it joins them too). The contesting
+         * member with the lowest id leads; every member of a group takes part in its elections.
+         */
+        private List<String> contest = new ArrayList<>();
+
+        /**
+         * How long an election may run before it is restarted (a member stayed silent or a message
+         * was lost); also how long a node alone in a contested group waits for peers before it leads.
+         */
+        private Duration timeout = Duration.ofSeconds(5);
+
+        /**
+         * Settings of the Spring Integration leader initiators (one per Candidate bean).
+         */
+        private final Leadership leadership = new Leadership();
+
+        public List<String> getContest() {
+            return this.contest;
+        }
+
+        public void setContest(List<String> contest) {
+            this.contest = contest;
+        }
+
+        public Duration getTimeout() {
+            return this.timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        public Leadership getLeadership() {
+            return this.leadership;
+        }
+
+    }
+
+    /**
+     * Settings of the Spring Integration leader initiators.
+     */
+    public static class Leadership {
+
+        /**
+         * Whether to drive each Spring Integration Candidate bean through the leader election of
+         * the ZRE group named by its role (when Spring Integration is on the classpath).
+         */
+        private boolean enabled = true;
+
+        /**
+         * How long a node whose candidate yielded stays out of the role's group (so that another
+         * member is elected) before it joins and contests again.
+         */
+        private Duration yieldTime = Duration.ofSeconds(10);
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getYieldTime() {
+            return this.yieldTime;
+        }
+
+        public void setYieldTime(Duration yieldTime) {
+            this.yieldTime = yieldTime;
+        }
+
     }
 
     /**
@@ -389,8 +478,8 @@ public class ZreProperties {
     public static class Metrics {
 
         /**
-         * Most groups given a 'zre.group.peers' gauge (tagged with the group name), the first ones
-         * by name. Bounds the number of time series.
+         * Most groups given a 'zre.group.peers' gauge, and most contested groups given a 'zre.leader'
+         * gauge (tagged with the group name), the first ones by name. Bounds the number of time series.
          */
         private int maxGroupTags = 20;
 

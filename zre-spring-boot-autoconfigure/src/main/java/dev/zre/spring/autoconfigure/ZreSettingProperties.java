@@ -35,7 +35,10 @@ final class ZreSettingProperties {
             Map.entry("maxNewPeersPerSecond", "zre.max-new-peers-per-second"),
             Map.entry("maxPendingPeers", "zre.max-pending-peers"),
             Map.entry("eventQueueCapacity", "zre.event-queue-capacity"),
-            Map.entry("security", "zre.security"));
+            Map.entry("security", "zre.security"),
+
+            Map.entry("contested", "zre.election.contest"),
+            Map.entry("electionTimeout", "zre.election.timeout"));
 
     private ZreSettingProperties() {
     }

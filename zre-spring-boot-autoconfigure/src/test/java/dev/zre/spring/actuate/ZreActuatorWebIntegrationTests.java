@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(classes = ZreActuatorWebIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "zre.name=web", "zre.interface=loopback", "zre.beacon-interval=100ms", "zre.groups=ops",
-                "zre.headers.X-SECRET=hunter2", "management.endpoints.web.exposure.include=zre,health,metrics",
+                "zre.election.contest=ops", "zre.election.timeout=500ms", "zre.headers.X-SECRET=hunter2", "management.endpoints.web.exposure.include=zre,health,metrics",
                 "management.endpoint.health.show-details=always" })
 class ZreActuatorWebIntegrationTests {
 
@@ -130,6 +130,19 @@ class ZreActuatorWebIntegrationTests {
         JsonNode ops = body.get("groups").get("ops");
         assertThat(ops.get("joined").asBoolean()).isTrue();
         assertThat(ops.get("members").toString()).contains(PeerId.of(peer.uuid()).toString());
+    }
+
+    @Test
+    void endpointAndGaugeShowTheLeaderOfAContestedGroup() throws Exception {
+        // the peer is in 'ops' without contesting: this node is the only candidate and is elected
+        await().atMost(DEADLINE).until(() -> this.node.leader("ops").isPresent() && peer.leader("ops").isPresent());
+        JsonNode ops = this.json.readTree(get("/actuator/zre").body()).get("groups").get("ops");
+        assertThat(ops.get("contested").asBoolean()).isTrue();
+        JsonNode leader = ops.get("leader");
+        assertThat(leader.get("uuid").asString()).isEqualTo(PeerId.of(this.node.uuid()).toString());
+        assertThat(leader.get("name").asString()).isEqualTo("web");
+        assertThat(leader.get("self").asBoolean()).isTrue();
+        assertThat(this.meters.get("zre.leader").tag("group", "ops").gauge().value()).isEqualTo(1);
     }
 
     @Test

@@ -182,6 +182,28 @@ class ZreAutoConfigurationTests {
     }
 
     @Test
+    void electionPropertiesAreBoundToTheNodeConfiguration() {
+        this.runner.withPropertyValues("zre.groups=chat", "zre.election.contest=ops,jobs", "zre.election.timeout=2s")
+            .run((context) -> {
+                ZreNode node = context.getBean(ZreNode.class);
+                assertThat(node.config().contested()).containsExactlyInAnyOrder("ops", "jobs");
+                assertThat(node.config().electionTimeout()).isEqualTo(Duration.ofSeconds(2));
+                assertThat(node.ownGroups()).as("contested groups are joined").containsExactlyInAnyOrder("chat", "ops", "jobs");
+            });
+    }
+
+    @Test
+    void invalidElectionTimeoutFailsNamingTheProperty() {
+        this.runner.withPropertyValues("zre.election.timeout=0s").run((context) -> {
+            assertThat(context).hasFailed();
+            InvalidConfigurationPropertyValueException invalid = cause(context.getStartupFailure(),
+                    InvalidConfigurationPropertyValueException.class);
+            assertThat(invalid.getName()).isEqualTo("zre.election.timeout");
+            assertThat(invalid.getReason()).contains("a positive duration");
+        });
+    }
+
+    @Test
     void expiredTimeoutNotAboveEvasiveTimeoutFailsNamingTheProperty() {
         this.runner.withPropertyValues("zre.evasive-timeout=10s", "zre.expired-timeout=5s").run((context) -> {
             assertThat(context).hasFailed();

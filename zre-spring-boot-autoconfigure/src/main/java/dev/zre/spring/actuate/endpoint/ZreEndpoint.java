@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
@@ -118,13 +119,16 @@ public class ZreEndpoint {
             .sorted(Comparator.comparing(PeerSnapshot::name).thenComparing((snapshot) -> PeerId.of(snapshot.uuid())))
             .forEach((snapshot) -> peers.add(describe(snapshot, showUnsanitized)));
         Set<String> own = this.node.ownGroups();
+        Set<String> contested = this.node.contestedGroups();
         Set<String> names = new TreeSet<>(own);
         names.addAll(this.node.peerGroups());
         Map<String, GroupDescriptor> groups = new TreeMap<>();
         for (String name : names) {
             Set<String> members = new TreeSet<>();
             this.node.peersByGroup(name).forEach((uuid) -> members.add(PeerId.of(uuid).toString()));
-            groups.put(name, new GroupDescriptor(own.contains(name), members));
+            LeaderDescriptor leader = own.contains(name) ? this.node.leader(name).map(this::describeLeader).orElse(null)
+                    : null;
+            groups.put(name, new GroupDescriptor(own.contains(name), members, contested.contains(name), leader));
         }
         return new ZreDescriptor(describeNode(showUnsanitized), peers, groups);
     }
@@ -160,6 +164,12 @@ public class ZreEndpoint {
         return new SecurityDescriptor(security.mechanism().name(), security.publicKeyZ85(),
                 security.mechanism() == ZreSecurity.Mechanism.NULL ? null : security.zapDomain(),
                 security.mechanism() == ZreSecurity.Mechanism.CURVE ? security.allowsAny() : null, failures);
+    }
+
+    private LeaderDescriptor describeLeader(UUID leader) {
+        boolean self = leader.equals(this.node.uuid());
+        String name = self ? this.node.name() : this.node.peerName(leader).orElse(null);
+        return new LeaderDescriptor(PeerId.of(leader).toString(), name, self);
     }
 
     private PeerDescriptor describe(PeerSnapshot peer, boolean showUnsanitized) {
@@ -242,8 +252,21 @@ public class ZreEndpoint {
      *
      * @param joined whether this node is in it
      * @param members the UUIDs of the peers in it, in zyre's form
+     * @param contested whether this node contests its leader elections
+     * @param leader its leader as last elected, for groups this node is in; {@code null} while none is known
      */
-    public record GroupDescriptor(boolean joined, Set<String> members) {
+    public record GroupDescriptor(boolean joined, Set<String> members, boolean contested,
+            @Nullable LeaderDescriptor leader) {
+    }
+
+    /**
+     * The leader of a group.
+     *
+     * @param uuid its UUID in zyre's form (32 hex digits, see {@link PeerId})
+     * @param name its name, when known
+     * @param self whether it is this node
+     */
+    public record LeaderDescriptor(String uuid, @Nullable String name, boolean self) {
     }
 
 }

@@ -23,7 +23,7 @@ import org.springframework.util.Assert;
 /**
  * Binds the meters of a ZRE node. Every counter is a {@link FunctionCounter} over
  * {@link ZreNode#statistics()}; no meter is tagged with a peer's UUID or name, and the {@code group}
- * tag of {@code zre.group.peers} is limited to the first groups by name.
+ * tag of {@code zre.group.peers} and {@code zre.leader} is limited to the first groups by name.
  */
 public class ZreMetrics implements MeterBinder {
 
@@ -32,6 +32,8 @@ public class ZreMetrics implements MeterBinder {
     private final int maxGroupTags;
 
     private volatile Set<String> taggedGroups = Set.of();
+
+    private volatile Set<String> taggedContestedGroups = Set.of();
 
     /**
      * Creates a binder.
@@ -61,6 +63,7 @@ public class ZreMetrics implements MeterBinder {
             .description("Groups this node is in")
             .register(registry);
         bindGroupPeers(registry);
+        bindLeaders(registry);
         for (MessageType type : MessageType.values()) {
             Tags tags = Tags.of("type", type.tag());
             FunctionCounter.builder("zre.messages.sent", stats, (s) -> s.messagesSent(type))
@@ -146,6 +149,33 @@ public class ZreMetrics implements MeterBinder {
                 refreshGroupPeers(gauge);
             }
         });
+    }
+
+    private void bindLeaders(MeterRegistry registry) {
+        MultiGauge gauge = MultiGauge.builder("zre.leader")
+            .description("1 when this node leads the contested group, else 0 (the first groups by name, see "
+                    + "zre.metrics.max-group-tags)")
+            .register(registry);
+        refreshLeaders(gauge);
+        this.node.subscribe((event) -> {
+            if (event.type().isMembership()) {
+                refreshLeaders(gauge);
+            }
+        });
+    }
+
+    private void refreshLeaders(MultiGauge gauge) {
+        Set<String> limited = new TreeSet<>(
+                new TreeSet<>(this.node.contestedGroups()).stream().limit(this.maxGroupTags).toList());
+        if (limited.equals(this.taggedContestedGroups)) {
+            return;
+        }
+        this.taggedContestedGroups = limited;
+        List<MultiGauge.Row<?>> rows = limited.stream()
+            .<MultiGauge.Row<?>>map((group) -> MultiGauge.Row.of(Tags.of("group", group), this.node,
+                    (n) -> n.leader(group).filter(n.uuid()::equals).isPresent() ? 1 : 0))
+            .toList();
+        gauge.register(rows, true);
     }
 
     private void refreshGroupPeers(MultiGauge gauge) {
