@@ -1,6 +1,5 @@
 package dev.zre.spring.cloud.discovery;
 
-import dev.zre.PeerSnapshot;
 import dev.zre.ZreNode;
 import java.util.List;
 import java.util.Objects;
@@ -71,10 +70,5 @@ public final class ZreDiscoveryClient implements DiscoveryClient {
     @Override
     public int getOrder() {
         return order;
-    }
-
-    /** The peers the instances come from, for diagnostics. */
-    List<PeerSnapshot> peers() {
-        return node.peerSnapshots();
     }
 }
