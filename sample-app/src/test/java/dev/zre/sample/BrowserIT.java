@@ -3,15 +3,13 @@ package dev.zre.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zre.PeerId;
-import dev.zre.ZreConfig;
-import dev.zre.ZreInbox;
-import dev.zre.ZreNode;
+import dev.zre.spring.test.ZreTestPeer;
+import dev.zre.spring.test.ZreTestSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -48,12 +46,11 @@ class BrowserIT {
         Path chromium = executable("CHROME_BIN", "chromium", "chromium-browser", "google-chrome");
         Path chromedriver = executable("CHROMEDRIVER", "chromedriver");
 
-        int beaconPort = SampleInstance.randomBeaconPort();
-        try (SampleInstance alice = SampleInstance.start("alice", beaconPort);
-                SampleInstance bob = SampleInstance.start("bob", beaconPort);
-                ZreNode carol = bareNode("carol", beaconPort);
-                ZreInbox carolInbox = carol.openInbox();
-                ZreNode dave = bareNode("dave", beaconPort)) {
+        ZreTestSettings cluster = ZreTestSettings.isolated();
+        try (SampleInstance alice = SampleInstance.start("alice", cluster);
+                SampleInstance bob = SampleInstance.start("bob", cluster);
+                ZreTestPeer carol = ZreTestPeer.named("carol").in(cluster).timeout(SampleInstance.DEADLINE);
+                ZreTestPeer dave = ZreTestPeer.named("dave").in(cluster)) {
             WebDriver alicePage = null;
             WebDriver bobPage = null;
             try {
@@ -77,7 +74,7 @@ class BrowserIT {
                 String daveUuid = PeerId.of(dave.uuid()).toString();
                 peerRow(alicePage, daveUuid);
                 logged(alicePage, "ENTER", "dave entered from tcp://127.0.0.1:");
-                dave.stop();
+                dave.close();
                 logged(alicePage, "EXIT", "dave exited");
                 waitFor(alicePage).until(ExpectedConditions
                     .numberOfElementsToBe(By.cssSelector("#peer-list li[data-uuid='" + daveUuid + "']"), 0));
@@ -102,7 +99,7 @@ class BrowserIT {
                 click(bobPage, By.cssSelector("#chat-tabs button[data-tab='whispers']"));
                 received(bobPage, secret);
                 whisper(alicePage, carolUuid, "carol, this one is for you");
-                List<String> carolGot = SampleInstance.whispersUntil(carolInbox, "carol, this one is for you");
+                List<String> carolGot = SampleInstance.whispersUntil(carol, "carol, this one is for you");
                 assertThat(carolGot).doesNotContain(secret);
                 assertThat(shown(alicePage, "in")).doesNotContain(secret);
                 assertThat(shown(alicePage, "out")).contains(secret);
@@ -200,15 +197,6 @@ class BrowserIT {
         Files.createDirectories(target.getParent());
         File shot = ((TakesScreenshot) page).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static ZreNode bareNode(String name, int beaconPort) {
-        return new ZreNode(ZreConfig.builder()
-            .name(name)
-            .networkInterface(ZreConfig.LOOPBACK)
-            .beaconPort(beaconPort)
-            .beaconInterval(Duration.ofMillis(100))
-            .build());
     }
 
     // ------------------------------------------------------------------ browser

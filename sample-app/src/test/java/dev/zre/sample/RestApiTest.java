@@ -4,9 +4,8 @@ import static dev.zre.sample.SampleInstance.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import dev.zre.ZreConfig;
-import dev.zre.ZreInbox;
-import dev.zre.ZreNode;
+import dev.zre.spring.test.ZreTestPeer;
+import dev.zre.spring.test.ZreTestSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -14,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +28,7 @@ import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * The REST API the page (and container tests) use, against two real instances on loopback, plus a
- * bare {@link ZreNode} "carol" in the same cluster as a bystander. Each test uses its own group.
+ * {@link ZreTestPeer} "carol" in the same cluster as a bystander. Each test uses its own group.
  */
 class RestApiTest {
 
@@ -40,23 +38,14 @@ class RestApiTest {
 
     private static SampleInstance bob;
 
-    private static ZreNode carol;
-
-    private static ZreInbox carolInbox;
+    private static ZreTestPeer carol;
 
     @BeforeAll
     static void startCluster() {
-        int beaconPort = SampleInstance.randomBeaconPort();
-        alice = SampleInstance.start("alice", beaconPort);
-        bob = SampleInstance.start("bob", beaconPort);
-        carol = new ZreNode(ZreConfig.builder()
-            .name("carol")
-            .networkInterface(ZreConfig.LOOPBACK)
-            .beaconPort(beaconPort)
-            .beaconInterval(Duration.ofMillis(100))
-            .build());
-        carolInbox = carol.openInbox();
-        carol.start();
+        ZreTestSettings cluster = ZreTestSettings.isolated();
+        alice = SampleInstance.start("alice", cluster);
+        bob = SampleInstance.start("bob", cluster);
+        carol = ZreTestPeer.named("carol").in(cluster).timeout(SampleInstance.DEADLINE).start();
         alice.awaitPeer(bob);
         bob.awaitPeer(alice);
         eventually("alice sees carol", () -> alice.node().peers().contains(carol.uuid()));
@@ -66,7 +55,6 @@ class RestApiTest {
     static void stopCluster() {
         try {
             if (carol != null) {
-                carolInbox.close();
                 carol.close();
             }
         }
@@ -158,7 +146,7 @@ class RestApiTest {
     }
 
     @Test
-    void whisperArrivesOnlyAtItsTarget() throws InterruptedException {
+    void whisperArrivesOnlyAtItsTarget() {
         String secret = "for bob only " + UUID.randomUUID();
         String marker = "for carol " + UUID.randomUUID();
 
@@ -170,7 +158,7 @@ class RestApiTest {
             .anyMatch((m) -> "WHISPER".equals(m.get("type")) && secret.equals(m.get("text"))
                     && alice.uuid().equals(m.get("peer")) && m.get("group") == null));
         // carol gets alice's messages in order: had the secret reached her, it would precede the marker
-        List<String> carolGot = SampleInstance.whispersUntil(carolInbox, marker);
+        List<String> carolGot = SampleInstance.whispersUntil(carol, marker);
         assertThat(carolGot).doesNotContain(secret);
         assertThat(alice.getList("/api/messages")).noneMatch((m) -> secret.equals(m.get("text")));
     }

@@ -1,17 +1,16 @@
 package dev.zre.sample;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.zre.PeerId;
 import dev.zre.ZreEvent;
-import dev.zre.ZreInbox;
 import dev.zre.ZreNode;
+import dev.zre.spring.test.ZreTestPeer;
+import dev.zre.spring.test.ZreTestSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,8 +19,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 /**
- * One real sample application in the test JVM: web server on a random port of 127.0.0.1, ZRE node on
- * loopback with the beacon port its cluster shares. Close it to stop both.
+ * One real sample application in the test JVM: web server on a random port of 127.0.0.1, ZRE node in
+ * the test cluster of {@link ZreTestSettings} (loopback, the cluster's beacon port, fast beacons).
+ * Close it to stop both.
  */
 final class SampleInstance implements AutoCloseable {
 
@@ -40,21 +40,23 @@ final class SampleInstance implements AutoCloseable {
         this.rest = RestClient.builder().baseUrl(this.baseUrl).build();
     }
 
-    /** A beacon port for one test cluster, so that clusters of different tests never meet. */
-    static int randomBeaconPort() {
-        return ThreadLocalRandom.current().nextInt(20000, 30000);
+    /** Starts an instance named {@code name} in {@code cluster}. */
+    static SampleInstance start(String name, ZreTestSettings cluster, String... moreArgs) {
+        // command-line arguments: they win over the shipped application.yml
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+                "--zre.name=" + name, "--spring.main.banner-mode=off"));
+        cluster.properties().forEach((key, value) -> args.add("--" + key + "=" + value));
+        args.addAll(List.of(moreArgs));
+        return new SampleInstance(new SpringApplicationBuilder(SampleApplication.class).run(args.toArray(String[]::new)));
     }
 
-    /** Starts an instance named {@code name} in the cluster of {@code beaconPort}. */
+    /** Starts an instance named {@code name} in the cluster of {@code beaconPort} (loopback, 100 ms beacons). */
     static SampleInstance start(String name, int beaconPort, String... moreArgs) {
-        // command-line arguments: they win over the shipped application.yml
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
                 "--zre.interface=loopback", "--zre.port=" + beaconPort, "--zre.name=" + name,
                 "--zre.beacon-interval=100ms", "--spring.main.banner-mode=off"));
         args.addAll(List.of(moreArgs));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
-            .run(args.toArray(String[]::new));
-        return new SampleInstance(context);
+        return new SampleInstance(new SpringApplicationBuilder(SampleApplication.class).run(args.toArray(String[]::new)));
     }
 
     String url() {
@@ -112,17 +114,16 @@ final class SampleInstance implements AutoCloseable {
         this.context.close();
     }
 
-    /** The whispers an inbox receives up to and including {@code last}, failing at the deadline. */
-    static List<String> whispersUntil(ZreInbox inbox, String last) throws InterruptedException {
+    /** The whispers {@code peer} received up to and including {@code last}, waiting for {@code last}. */
+    static List<String> whispersUntil(ZreTestPeer peer, String last) {
+        peer.awaitWhisper(last);
         List<String> texts = new ArrayList<>();
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!texts.contains(last)) {
-            long left = deadline - System.nanoTime();
-            assertThat(left).as("received '%s' within %s; got %s", last, DEADLINE, texts)
-                .isPositive();
-            ZreEvent event = inbox.poll(Duration.ofNanos(left));
+        for (ZreEvent event : peer.events()) {
             if (event instanceof ZreEvent.Whisper whisper) {
                 texts.add(whisper.text());
+                if (last.equals(whisper.text())) {
+                    break;
+                }
             }
         }
         return texts;

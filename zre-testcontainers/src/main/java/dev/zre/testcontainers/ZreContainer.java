@@ -62,6 +62,7 @@ public class ZreContainer extends GenericContainer<ZreContainer> {
     private final ZreAwait await = new ZreAwait(api, this::getLogs, this::toString);
     private final ZreFaults faults = new ZreFaults(this);
     private volatile @Nullable InspectContainerResponse refreshedInfo;
+    private boolean sampleApi = true;
 
     /**
      * A container running the ZRE sample app, from the jar {@link ZreAppImage#locateSampleAppJar()} finds.
@@ -100,6 +101,39 @@ public class ZreContainer extends GenericContainer<ZreContainer> {
     public ZreContainer(Future<String> image) {
         super(image);
         configureDefaults();
+    }
+
+    /**
+     * A container running any image whose entrypoint starts a ZRE node: the user's own application.
+     * The image must honour the node settings this class passes as environment variables (a Spring Boot
+     * application on the ZRE starter does: {@code ZRE_INTERFACE=eth0}, {@code ZRE_NAME}, {@code ZRE_GROUPS},
+     * {@code ZRE_PORT}, {@code ZRE_EVASIVETIMEOUT}, ...; see {@link #withZreProperty(String, String)}).
+     * No port is published unless {@link #withHttpPort(int)}; the container is ready when Spring Boot logs
+     * {@code Started ... in ... seconds} ({@link #waitingFor} changes that). It offers no sample REST API,
+     * so {@link #api()} is not available: put a {@link ZreProbeContainer} beside it to watch and talk to it.
+     *
+     * @param image the application's image, which must exist locally or be built by the test
+     * @return the container, not started
+     */
+    public static ZreContainer application(Future<String> image) {
+        return new ZreContainer(image).asApplication();
+    }
+
+    /** {@link #application(Future)} for an image that exists locally. */
+    public static ZreContainer application(DockerImageName image) {
+        return new ZreContainer(image).asApplication();
+    }
+
+    private ZreContainer asApplication() {
+        sampleApi = false;
+        setExposedPorts(List.of());
+        return waitingFor(Wait.forLogMessage(".*Started .+ in .+ seconds.*\\n", 1).withStartupTimeout(STARTUP_TIMEOUT));
+    }
+
+    /** Publishes the application's HTTP port (on {@code 127.0.0.1} when Docker runs on this machine). */
+    public ZreContainer withHttpPort(int port) {
+        addExposedPort(port);
+        return withEnv("SERVER_PORT", String.valueOf(port));
     }
 
     private void configureDefaults() {
@@ -192,6 +226,10 @@ public class ZreContainer extends GenericContainer<ZreContainer> {
 
     /** The node's REST API: its view of peers, groups and messages, and the commands to join, shout, whisper. */
     public ZreApi api() {
+        if (!sampleApi) {
+            throw new IllegalStateException(this + " runs an application image without the sample app's REST API;"
+                    + " watch and talk to it through a ZreProbeContainer");
+        }
         return api;
     }
 

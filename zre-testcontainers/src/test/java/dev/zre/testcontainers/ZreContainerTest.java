@@ -51,4 +51,26 @@ class ZreContainerTest {
                 .withMessageContaining("nothing.jar")
                 .withMessageContaining("mvn package");
     }
+
+    @Test
+    void anApplicationImageGetsTheNodeSettingsButNoPublishedPortAndNoSampleApi() {
+        try (ZreContainer app = ZreContainer.application(DockerImageName.parse("local/my-service")).withNodeName("svc")) {
+            assertThat(app.getEnvMap()).containsEntry("ZRE_INTERFACE", "eth0").containsEntry("ZRE_NAME", "svc");
+            assertThat(app.getExposedPorts()).isEmpty();
+            assertThatIllegalStateException().isThrownBy(app::api).withMessageContaining("ZreProbeContainer");
+
+            app.withHttpPort(9090);
+
+            assertThat(app.getExposedPorts()).containsExactly(9090);
+            assertThat(app.getEnvMap()).containsEntry("SERVER_PORT", "9090");
+        }
+    }
+
+    @Test
+    void aMissingCliJarIsReportedWithHowToBuildIt(@TempDir Path dir) {
+        assertThatIllegalStateException()
+                .isThrownBy(() -> ZreCliImage.of(dir.resolve("zre-cli.jar")))
+                .withMessageContaining("zre-cli.jar")
+                .withMessageContaining("mvn -pl zre-cli package");
+    }
 }

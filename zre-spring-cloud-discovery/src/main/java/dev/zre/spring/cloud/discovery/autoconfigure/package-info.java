@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the ZRE discovery client and its {@code zre.cloud.discovery.*} properties.
+ */
+@NullMarked
+package dev.zre.spring.cloud.discovery.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;
