@@ -50,6 +50,11 @@ final class SampleInstance implements AutoCloseable {
         return new SampleInstance(new SpringApplicationBuilder(SampleApplication.class).run(args.toArray(String[]::new)));
     }
 
+    /** A beacon port for one test cluster, so that clusters of different tests never meet. */
+    static int randomBeaconPort() {
+        return java.util.concurrent.ThreadLocalRandom.current().nextInt(20000, 30000);
+    }
+
     /** Starts an instance named {@code name} in the cluster of {@code beaconPort} (loopback, 100 ms beacons). */
     static SampleInstance start(String name, int beaconPort, String... moreArgs) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
