@@ -102,6 +102,30 @@ class ConnectionCasesTest {
     }
 
     @Test
+    void aSecondHelloThatAnswersOursIsNotAnsweredAgainSoTwoNodesNeverPingPongHellos() throws Exception {
+        try (TestNodes nodes = new TestNodes(); RawPeer raw = RawPeer.listening(UUID.randomUUID())) {
+            TestNodes.Started a = nodes.start(nodes.config("a").beaconEnabled(false));
+            raw.connect(a.node().endpoint().orElseThrow());
+            raw.hello("raw");
+            a.await(ZreEvent.Enter.class, e -> e.peer().equals(raw.uuid), DEADLINE);
+            raw.await(Command.HELLO, DEADLINE); // a's HELLO on its new link to us
+            // re-introduce ourselves at once, as a node does when our HELLO came on a rebuilt link
+            raw.hello("raw again");
+            a.await(ZreEvent.Enter.class, e -> e.peerName().equals("raw again"), DEADLINE);
+            raw.send(new dev.zre.protocol.ZreMessage.Ping());
+            List<Command> received = new java.util.ArrayList<>();
+            org.awaitility.Awaitility.await("a's PING-OK").atMost(DEADLINE).until(() -> {
+                ZreCodec.Decoded d = raw.receive(Duration.ofMillis(100));
+                if (d != null) {
+                    received.add(d.message().command());
+                }
+                return received.contains(Command.PING_OK);
+            });
+            assertThat(received).as("a answered our answer with no HELLO of its own").doesNotContain(Command.HELLO);
+        }
+    }
+
+    @Test
     void aNewcomerEntersWhileMadeUpBeaconsKeepFlooding() throws Exception {
         try (TestNodes nodes = new TestNodes()) {
             TestNodes.Started a = nodes.start(nodes.config("a").maxPeers(50));

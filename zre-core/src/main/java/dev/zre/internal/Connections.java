@@ -147,11 +147,12 @@ final class Connections implements AutoCloseable {
     }
 
     /** Introduces us again on the connection the peer already has (after its second HELLO). */
-    void sayHelloAgain(Peer peer) {
+    void sayHelloAgain(Peer peer, long now) {
         PeerConnection c = peer.connection;
         if (c != null) {
             connector.sayHello(c);
             peer.messagesOut++;
+            peer.helloSentAt = now;
         }
     }
 
@@ -257,6 +258,7 @@ final class Connections implements AutoCloseable {
             return false;
         }
         peer.messagesOut++;
+        peer.helloSentAt = now;
         return true;
     }
 

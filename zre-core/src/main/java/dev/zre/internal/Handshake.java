@@ -36,6 +36,8 @@ final class Handshake {
     private final Elections elections;
     private final HandshakeMonitor handshakes;
     private final @Nullable PeerKeys curveKeys;
+    /** A second HELLO this soon after ours answers it. */
+    private final long helloAnswerWindowNanos;
 
     /**
      * @param curveKeys where a CURVE node learns peers' keys from HELLO's {@code X-PUBLICKEY}; null
@@ -45,6 +47,7 @@ final class Handshake {
             NodeEvents events, NodeCounters stats, ProtocolErrors errors, Elections elections,
             HandshakeMonitor handshakes, @Nullable PeerKeys curveKeys) {
         this.curveKeys = curveKeys;
+        this.helloAnswerWindowNanos = handshakes.helloDeadlineNanos();
         this.self = self;
         this.ownEndpoint = ownEndpoint;
         this.peers = peers;
@@ -78,7 +81,9 @@ final class Handshake {
                 // after a gap). Introduce ourselves again on the connection we have; a new one would
                 // race the old one for our identity at its ROUTER.
                 connections.reportExit(peer, ExitReason.REPLACED);
-                connections.sayHelloAgain(peer);
+                if (!answersOurHello(peer, now)) {
+                    connections.sayHelloAgain(peer, now);
+                }
             } else {
                 connections.remove(peer, ExitReason.REPLACED);
                 peer = null;
@@ -150,6 +155,15 @@ final class Handshake {
             events.publish(new ZreEvent.Join(peer.uuid, peer.name, g));
         }
         elections.peerEntered(peer);
+    }
+
+    /**
+     * Whether a second HELLO is the peer's answer to a HELLO of ours (we rebuilt our link to it, and
+     * it re-introduced itself): answering it again would start an endless exchange of HELLOs between
+     * two nodes that both re-introduce themselves.
+     */
+    private boolean answersOurHello(Peer peer, long now) {
+        return peer.helloSentAt != 0 && now - peer.helloSentAt < helloAnswerWindowNanos;
     }
 
     static boolean isTcpEndpoint(String value) {

@@ -33,6 +33,8 @@ final class Peer {
     int status;
     /** Connections rebuilt while waiting for HELLO. */
     int rebuilds;
+    /** When we last said HELLO to it (monotonic nanos; a connection of ours opened or re-introduced). */
+    long helloSentAt;
     /** Stalled handshakes seen on our link to it (each makes the next stall deadline longer). */
     int stalls;
     /** Whether it was found by a discovery that hears us leave (a beacon: it hears our port-0 beacon on stop). */
