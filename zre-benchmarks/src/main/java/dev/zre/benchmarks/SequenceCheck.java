@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * a gap is a loss. A loss counts as <em>reported</em> when the application was told the link broke:
  * the receiver saw an EXIT of the sender, or the sender saw an EXIT (any reason, REPLACED included)
  * of the receiver, between the send of the last message that arrived and the arrival of the next
- * one (for losses at the end: the end of the run). Everything else is an unreported loss.
+ * one (for losses at the end: the end of the run). A loss also counts as reported when the sender's
+ * own node was stopped in that window: messages still queued in a node that stops are lost with
+ * it, and its application stopped it (it may stop before it could learn that the receiver died).
+ * Everything else is an unreported loss.
  * All times are {@link System#nanoTime()} of this one JVM.
  */
 final class SequenceCheck {
@@ -41,16 +44,21 @@ final class SequenceCheck {
     }
 
     /** The verdict over all gaps. */
-    record Result(long gaps, long lost, long reportedLost, long unreportedLost, List<Gap> unreported) {
+    record Result(long gaps, long lost, long reportedLost, long senderStoppedLost, long unreportedLost,
+            List<Gap> unreported) {
     }
 
     private final Map<Pair, Sent> sent = new ConcurrentHashMap<>();
     private final Map<Pair, Arrived> arrived = new ConcurrentHashMap<>();
-    private final Map<Pair, List<Long>> exits = new ConcurrentHashMap<>(); // (observer, peer) -> times
+    private static final long EXIT_MERGE_NANOS = 100_000_000;
+
+    private final Map<UUID, List<Long>> stops = new ConcurrentHashMap<>();
+    private final Map<Pair, List<long[]>> exits = new ConcurrentHashMap<>(); // (observer, peer) -> spans of EXIT times
     private final List<Gap> gaps = new ArrayList<>();
     private final AtomicLong messagesSent = new AtomicLong();
     private final AtomicLong messagesArrived = new AtomicLong();
     private final AtomicLong outOfOrder = new AtomicLong();
+    private final AtomicLong exitsSeen = new AtomicLong();
 
     /** The next sequence number of a pair, for a message about to be sent at {@code now}. */
     long next(UUID from, UUID to, long now) {
@@ -75,9 +83,27 @@ final class SequenceCheck {
         arrived.put(pair, new Arrived(seq, sentAt));
     }
 
-    /** {@code observer} was told at {@code now} that {@code peer} exited (or was replaced). */
+    /**
+     * {@code observer} was told at {@code now} that {@code peer} exited (or was replaced). EXITs
+     * closer than {@link #EXIT_MERGE_NANOS} to the previous one are kept as one span, so a storm of
+     * EXITs does not grow the check's own heap.
+     */
     void exitSeen(UUID observer, UUID peer, long now) {
-        List<Long> times = exits.computeIfAbsent(new Pair(observer, peer), p -> new ArrayList<>());
+        List<long[]> spans = exits.computeIfAbsent(new Pair(observer, peer), p -> new ArrayList<>());
+        synchronized (spans) {
+            long[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+            if (last != null && now - last[1] <= EXIT_MERGE_NANOS) {
+                last[1] = Math.max(last[1], now);
+            } else {
+                spans.add(new long[] {now, now});
+            }
+        }
+        exitsSeen.incrementAndGet();
+    }
+
+    /** The node with this UUID is being stopped (gracefully or killed) at {@code now}. */
+    void stopping(UUID node, long now) {
+        List<Long> times = stops.computeIfAbsent(node, u -> new ArrayList<>());
         synchronized (times) {
             times.add(now);
         }
@@ -114,6 +140,7 @@ final class SequenceCheck {
         }
         long lost = 0;
         long reported = 0;
+        long senderStopped = 0;
         List<Gap> unreported = new ArrayList<>();
         for (Gap g : all) {
             lost += g.lost();
@@ -122,11 +149,13 @@ final class SequenceCheck {
                     g.windowEnd() + senderSlackNanos);
             if (receiverTold || senderTold) {
                 reported += g.lost();
+            } else if (stoppedBetween(g.pair().from(), g.windowStart(), g.windowEnd())) {
+                senderStopped += g.lost();
             } else {
                 unreported.add(g);
             }
         }
-        return new Result(all.size(), lost, reported, lost - reported, unreported);
+        return new Result(all.size(), lost, reported, senderStopped, lost - reported - senderStopped, unreported);
     }
 
     long messagesSent() {
@@ -146,7 +175,8 @@ final class SequenceCheck {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("pairsSent", sent.size());
         m.put("pairsArrived", arrived.size());
-        m.put("exitRecords", exits.values().stream().mapToInt(List::size).sum());
+        m.put("exitsSeen", exitsSeen.get());
+        m.put("exitSpans", exits.values().stream().mapToInt(List::size).sum());
         return m;
     }
 
@@ -159,18 +189,30 @@ final class SequenceCheck {
     }
 
     private void gap(Gap gap) {
+        SoakTrace.log(-1, gap.pair().to(), "GAP from %s: %d..%d missing", SoakTrace.shortId(gap.pair().from()),
+                gap.afterSeq() + 1, gap.nextSeq() - 1);
         synchronized (gaps) {
             gaps.add(gap);
         }
     }
 
-    private boolean exitBetween(UUID observer, UUID peer, long from, long to) {
-        List<Long> times = exits.get(new Pair(observer, peer));
+    private boolean stoppedBetween(UUID node, long from, long to) {
+        List<Long> times = stops.get(node);
         if (times == null) {
             return false;
         }
         synchronized (times) {
             return times.stream().anyMatch(t -> t >= from && t <= to);
+        }
+    }
+
+    private boolean exitBetween(UUID observer, UUID peer, long from, long to) {
+        List<long[]> spans = exits.get(new Pair(observer, peer));
+        if (spans == null) {
+            return false;
+        }
+        synchronized (spans) {
+            return spans.stream().anyMatch(s -> s[1] >= from && s[0] <= to);
         }
     }
 }

@@ -19,7 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * On-demand soak: {@code java -cp zre-benchmarks.jar dev.zre.benchmarks.Soak [--nodes=30]
- * [--minutes=10] [--quick] [--json=FILE]}. N nodes in this JVM on loopback (beacons to
+ * [--minutes=10] [--quick] [--trace] [--json=FILE]}. N nodes in this JVM on loopback (beacons to
  * 127.255.255.255 on a random port) exchange sequence-checked WHISPERs and SHOUTs while, for a
  * bounded time, nodes are stopped gracefully, killed without goodbye, restarted (same or fresh
  * UUID) and have their application frozen. Afterwards it checks that no loss went unreported,
@@ -71,11 +71,13 @@ public final class Soak {
                 size = Integer.parseInt(arg.substring(8));
             } else if (arg.startsWith("--minutes=")) {
                 churnTime = Duration.ofSeconds(Math.round(Double.parseDouble(arg.substring(10)) * 60));
+            } else if (arg.equals("--trace")) {
+                SoakTrace.enable();
             } else if (arg.startsWith("--json=")) {
                 json = Path.of(arg.substring(7));
             } else {
                 System.err.println("usage: java -cp zre-benchmarks.jar dev.zre.benchmarks.Soak [--nodes=30] [--minutes=10]"
-                        + " [--quick] [--json=FILE]");
+                        + " [--quick] [--trace] [--json=FILE]");
                 System.exit(arg.equals("--help") || arg.equals("-h") ? 0 : 2);
             }
         }
@@ -96,7 +98,9 @@ public final class Soak {
             System.exit(1); // a crash, unlike a missed target
         } finally {
             soak.running = false;
-            soak.nodes.parallelStream().forEach(SoakNode::stop);
+            for (SoakNode n : soak.nodes) {
+                n.stop();
+            }
         }
         report.environment("loadAverageAtEnd", loadAverage());
         System.out.println("## Soak (" + size + " nodes, " + churnTime.toSeconds() + " s of churn, " + report.toMap().get("environment") + ")");
@@ -161,11 +165,19 @@ public final class Soak {
         running = false;
         traffic.join(2000);
         drain.join(2000);
+        Map<String, Long> counters = counters();
+        Map<String, Long> exits = exits();
+        for (SoakNode n : nodes) {
+            n.stop();
+        }
+        Thread.sleep(1000); // JeroMQ's reaper closes the last sockets
+        ProcessProbe.Reading stopped = ProcessProbe.read();
 
         SequenceCheck.Result r = check.result(Duration.ofSeconds(1).toNanos());
         report.add(scenario, "pair messages sent (whisper + per-receiver shout)", "", check.messagesSent(), Double.NaN, null, null);
         report.add(scenario, "pair messages arrived", "", check.messagesArrived(), Double.NaN, null, null);
         report.add(scenario, "lost, reported by EXIT", "", r.reportedLost(), Double.NaN, null, null);
+        report.add(scenario, "lost, sender itself stopped before it could tell", "", r.senderStoppedLost(), Double.NaN, null, null);
         report.add(scenario, "unreported losses", "", r.unreportedLost(), Double.NaN, "0", r.unreportedLost() == 0);
         report.add(scenario, "out of order or duplicated", "", check.outOfOrder(), Double.NaN, "0", check.outOfOrder() == 0);
         report.add(scenario, "ghosts (listed > " + GHOST_AFTER.toSeconds() + " s after stop)", "", ghosts.ghosts(),
@@ -173,9 +185,23 @@ public final class Soak {
         report.add(scenario, "every pair meshed after churn", "s", meshSeconds, Double.NaN,
                 "≤ " + MESH_TIMEOUT.toSeconds() + " s", meshed);
         forgetRows(report, scenario);
+        report.add(scenario, "EXITs reported (LEFT, EXPIRED, DROPPED, REPLACED: see JSON)", "",
+                exits.values().stream().mapToLong(Long::longValue).sum(), Double.NaN, null, null);
+        report.add(scenario, "  of them REPLACED", "", exits.get("REPLACED"), Double.NaN, null, null);
+        for (Counter c : List.of(Counter.CONNECTIONS_REBUILT, Counter.HANDSHAKES_STALLED, Counter.SILENT_LINKS_REBUILT,
+                Counter.EVENTS_DROPPED)) {
+            report.add(scenario, c.name(), "", counters.get(c.name()), Double.NaN, null, null);
+        }
         flatRow(report, scenario, "heap after GC", "MB", start.heapBytes() / 1e6, end.heapBytes() / 1e6);
         flatRow(report, scenario, "live threads", "", start.threads(), end.threads());
         flatRow(report, scenario, "open descriptors", "", start.fileDescriptors(), end.fileDescriptors());
+        report.add(scenario, "after stopping all nodes: heap − before the first start", "MB",
+                (stopped.heapBytes() - empty.heapBytes()) / 1e6, Double.NaN, null, null);
+        report.add(scenario, "after stopping all nodes: threads − before the first start", "",
+                stopped.threads() - empty.threads(), Double.NaN, "0", stopped.threads() == empty.threads());
+        report.add(scenario, "after stopping all nodes: descriptors − before the first start", "",
+                stopped.fileDescriptors() - empty.fileDescriptors(), Double.NaN, "0",
+                stopped.fileDescriptors() == empty.fileDescriptors());
 
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("churn", churn);
@@ -189,19 +215,30 @@ public final class Soak {
         d.put("readingWithoutNodes", reading(empty));
         d.put("readingStart", reading(start));
         d.put("readingEnd", reading(end));
+        d.put("readingAllStopped", reading(stopped));
         d.put("sequenceCheckSize", check.size());
+        d.put("counters", counters);
+        d.put("exits", exits);
+        report.detail("soak", d);
+        System.err.println("  churn " + churn + ", counters " + counters + ", exits " + exits);
+    }
+
+    /** The nodes' counters, summed over every node that ran (before the final stop). */
+    private Map<String, Long> counters() {
         Map<String, Long> counters = new LinkedHashMap<>();
         for (Counter c : Counter.values()) {
             counters.put(c.name(), nodes.stream().mapToLong(n -> n.counter(c)).sum());
         }
-        d.put("counters", counters);
+        return counters;
+    }
+
+    /** EXITs the nodes reported, by reason (before the final stop). */
+    private Map<String, Long> exits() {
         Map<String, Long> exits = new LinkedHashMap<>();
         for (ExitReason reason : ExitReason.values()) {
             exits.put(reason.name(), nodes.stream().mapToLong(n -> n.exits(reason)).sum());
         }
-        d.put("exits", exits);
-        report.detail("soak", d);
-        System.err.println("  churn " + churn + ", counters " + counters + ", exits " + exits);
+        return exits;
     }
 
     // ------------------------------------------------------------------ churn

@@ -9,6 +9,7 @@ import dev.zre.ZreStatistics.Counter;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -64,12 +65,18 @@ final class SoakNode {
         ZreNode n = new ZreNode(config.build());
         UUID self = uuid;
         n.subscribe(e -> { // on the event thread, never blocked: the EXIT times stay exact
+            if (e instanceof ZreEvent.PeerEvent pe && !(e instanceof ZreEvent.MessageEvent || e instanceof ZreEvent.Join
+                    || e instanceof ZreEvent.Leave)) {
+                SoakTrace.log(index, self, "%s %s%s", e.getClass().getSimpleName().toUpperCase(Locale.ROOT),
+                        SoakTrace.shortId(pe.peer()), e instanceof ZreEvent.Exit x ? " " + x.reason() : "");
+            }
             if (e instanceof ZreEvent.Exit exit) {
                 check.exitSeen(self, exit.peer(), System.nanoTime());
             }
         });
         inbox = n.openInbox(); // the application's consumer, drained by drain()
         n.start();
+        SoakTrace.log(index, uuid, "START fresh=%s mute=%s %s", freshUuid, muted, n.endpoint().orElse(""));
         node = n;
         frozenUntil = 0;
     }
@@ -86,6 +93,8 @@ final class SoakNode {
         for (ExitReason r : ExitReason.values()) {
             pastExits.merge(r, n.statistics().peersExited(r), Long::sum);
         }
+        SoakTrace.log(index, uuid, mute ? "KILL" : "STOP");
+        check.stopping(uuid, System.nanoTime());
         n.stop();
         frozenUntil = 0;
         drain(Integer.MAX_VALUE);
@@ -96,6 +105,7 @@ final class SoakNode {
 
     /** The application stops taking events until {@code until} (nanoTime); the node itself runs on. */
     synchronized void freeze(long until) {
+        SoakTrace.log(index, uuid, "FREEZE %d ms", (until - System.nanoTime()) / 1_000_000);
         frozenUntil = until;
     }
 
