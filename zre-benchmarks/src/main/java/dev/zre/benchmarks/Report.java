@@ -19,7 +19,7 @@ public final class Report {
      * @param raw the raw JeroMQ baseline, NaN when there is none
      * @param met whether the target was met; {@code null} when the row has no target
      */
-    public record Row(String scenario, String metric, String unit, double zre, double raw, String target,
+    public record Row(String scenario, String metric, String unit, double zre, double raw, @Nullable String target,
             @Nullable Boolean met) {
 
         /** ZRE / raw; NaN without a positive baseline. */
@@ -36,7 +36,7 @@ public final class Report {
         rows.add(row);
     }
 
-    public synchronized void add(String scenario, String metric, String unit, double zre, double raw, String target,
+    public synchronized void add(String scenario, String metric, String unit, double zre, double raw, @Nullable String target,
             @Nullable Boolean met) {
         add(new Row(scenario, metric, unit, zre, raw, target, met));
     }
