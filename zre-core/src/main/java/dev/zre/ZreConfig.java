@@ -64,6 +64,7 @@ import org.jspecify.annotations.Nullable;
  *        are joined at start as well
  * @param electionTimeout how long an election may run before it is restarted (contesting members) or forgotten
  *        (the others); also how long a node alone in a contested group waits for peers before it leads (5 s)
+ * @param dns discovery by DNS name (off unless a name is set): see {@link Dns}
  */
 public record ZreConfig(
         @Nullable String name,
@@ -88,7 +89,8 @@ public record ZreConfig(
         int eventQueueCapacity,
         ZreSecurity security,
         Set<String> contested,
-        Duration electionTimeout) {
+        Duration electionTimeout,
+        Dns dns) {
 
     /** The interface value that picks the first suitable interface, like zyre. */
     public static final String AUTO = "auto";
@@ -96,6 +98,29 @@ public record ZreConfig(
     public static final String LOOPBACK = "loopback";
     /** The ZRE beacon port. */
     public static final int DEFAULT_BEACON_PORT = 5670;
+
+    /**
+     * Discovery by DNS: the name (for example a Kubernetes headless service) is resolved every
+     * {@code interval} to its A/AAAA records, and every address is a candidate mailbox
+     * {@code tcp://address:port}; the HELLO of whoever answers says who it is. Addresses that vanish
+     * from the answer are not dropped (liveness decides). With a name set and {@code mailboxPort} 0,
+     * the node's own mailbox binds {@code port}, where the other nodes look for it.
+     *
+     * @param name the DNS name to resolve; {@code null} turns DNS discovery off
+     * @param port the TCP port of the mailboxes behind the name (5670)
+     * @param interval time between two resolutions (5 s)
+     * @param maxAddresses how many addresses of one answer are taken at most (64); the rest are ignored
+     */
+    public record Dns(@Nullable String name, int port, Duration interval, int maxAddresses) {
+
+        /** The defaults: off, port 5670, every 5 s, at most 64 addresses. */
+        public static final Dns OFF = new Dns(null, DEFAULT_BEACON_PORT, Duration.ofSeconds(5), 64);
+
+        /** Whether a name is set. */
+        public boolean enabled() {
+            return name != null;
+        }
+    }
 
     public ZreConfig {
         headers = Map.copyOf(headers);
@@ -135,6 +160,10 @@ public record ZreConfig(
         b.security = security;
         b.contested.addAll(contested);
         b.electionTimeout = electionTimeout;
+        b.dnsName = dns.name();
+        b.dnsPort = dns.port();
+        b.dnsInterval = dns.interval();
+        b.dnsMaxAddresses = dns.maxAddresses();
         return b;
     }
 
@@ -163,6 +192,10 @@ public record ZreConfig(
         private ZreSecurity security = ZreSecurity.none();
         private final Set<String> contested = new LinkedHashSet<>();
         private Duration electionTimeout = Duration.ofSeconds(5);
+        private @Nullable String dnsName = Dns.OFF.name();
+        private int dnsPort = Dns.OFF.port();
+        private Duration dnsInterval = Dns.OFF.interval();
+        private int dnsMaxAddresses = Dns.OFF.maxAddresses();
 
         private Builder() {
         }
@@ -309,6 +342,33 @@ public record ZreConfig(
         }
 
         /**
+         * Finds peers by resolving this DNS name (e.g. a Kubernetes headless service
+         * {@code zre.my-ns.svc.cluster.local}) every {@link #dnsInterval}; {@code null} turns it off.
+         */
+        public Builder dnsName(@Nullable String dnsName) {
+            this.dnsName = dnsName;
+            return this;
+        }
+
+        /** The TCP port of the mailboxes behind {@link #dnsName} (5670); also our mailbox's when {@code mailboxPort} is 0. */
+        public Builder dnsPort(int dnsPort) {
+            this.dnsPort = dnsPort;
+            return this;
+        }
+
+        /** Time between two resolutions of {@link #dnsName} (5 s). */
+        public Builder dnsInterval(Duration dnsInterval) {
+            this.dnsInterval = dnsInterval;
+            return this;
+        }
+
+        /** How many addresses of one DNS answer are taken at most (64). */
+        public Builder dnsMaxAddresses(int dnsMaxAddresses) {
+            this.dnsMaxAddresses = dnsMaxAddresses;
+            return this;
+        }
+
+        /**
          * Checks every value and builds the configuration.
          *
          * @throws InvalidZreSettingException naming the first setting whose value is not allowed
@@ -344,10 +404,15 @@ public record ZreConfig(
             ZreConfigChecks.checkSecurity(security);
             contested.forEach(g -> ZreConfigChecks.checkGroup("contested", g));
             ZreConfigChecks.checkPositive("electionTimeout", electionTimeout);
+            ZreConfigChecks.checkDnsName(dnsName);
+            ZreConfigChecks.checkPort("dnsPort", dnsPort, 1);
+            ZreConfigChecks.checkPositive("dnsInterval", dnsInterval);
+            ZreConfigChecks.checkAtLeast("dnsMaxAddresses", dnsMaxAddresses, 1);
             return new ZreConfig(name, uuid, headers, groups, networkInterface, beaconEnabled, beaconPort,
                     beaconInterval, beaconAddress, evasiveTimeout, expiredTimeout, mailboxPort, endpoints,
                     sendHighWaterMark, handshakeInterval, helloTimeout, maxPeers, maxNewPeersPerSecond,
-                    maxPendingPeers, eventQueueCapacity, security, contested, electionTimeout);
+                    maxPendingPeers, eventQueueCapacity, security, contested, electionTimeout,
+                    new Dns(dnsName, dnsPort, dnsInterval, dnsMaxAddresses));
         }
     }
 }

@@ -70,6 +70,17 @@ final class ZreConfigChecks {
         throw invalid("endpoints", endpoint, "tcp://host:port");
     }
 
+    /** A host name of up to 253 characters (letters, digits, '-', '_', '.'), or an IP address. */
+    static void checkDnsName(@Nullable String name) {
+        if (name == null) {
+            return;
+        }
+        String bare = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        if (bare.isEmpty() || bare.length() > 253 || !bare.matches("[A-Za-z0-9_:%-]+(\\.[A-Za-z0-9_-]+)*")) {
+            throw invalid("dnsName", name, "a DNS name such as zre.my-namespace.svc.cluster.local (at most 253 characters)");
+        }
+    }
+
     static void checkSecurity(dev.zre.security.ZreSecurity security) {
         String problem = security.problem();
         if (problem != null) {

@@ -94,7 +94,7 @@ final class RunningNode implements AutoCloseable {
             if (ownContext) {
                 zapHandler = new ZapHandler(context, security, allowList, stats);
             }
-            box = Mailbox.bind(sockets, network.address().getHostAddress(), config.mailboxPort());
+            box = Mailbox.bind(sockets, network.address().getHostAddress(), mailboxPort(config));
         } catch (RuntimeException e) {
             releaseContext();
             throw e;
@@ -144,6 +144,10 @@ final class RunningNode implements AutoCloseable {
         if (!endpoints.isEmpty()) {
             discoveries.add(new StaticEndpoints(endpoints, liveness.checkIntervalNanos(), found, now));
         }
+        if (config.dns().enabled()) {
+            discoveries.add(new DnsDiscovery(config.dns(), InetAddress::getAllByName, commands::submit,
+                    mailbox.endpoint(), found, liveness.checkIntervalNanos(), now));
+        }
         for (Discovery d : discoveries) {
             d.register(poller);
         }
@@ -151,6 +155,18 @@ final class RunningNode implements AutoCloseable {
                 network.interfaceName(), config.beaconEnabled() ? ", beacons to " + (config.beaconAddress() != null
                         ? config.beaconAddress() : network.broadcast().getHostAddress()) + ":" + config.beaconPort()
                         : ", beacons off", transport);
+        if (config.dns().enabled()) {
+            log.info("ZRE node '{}' looks for peers at DNS name {} port {} every {}", name, config.dns().name(),
+                    config.dns().port(), config.dns().interval());
+        }
+    }
+
+    /** The configured mailbox port; with DNS discovery and none configured, the port the others look at. */
+    private static int mailboxPort(ZreConfig config) {
+        if (config.mailboxPort() == 0 && config.dns().enabled()) {
+            return config.dns().port();
+        }
+        return config.mailboxPort();
     }
 
     /** The mechanism's socket setup. */
