@@ -46,7 +46,17 @@ final class NodeOptions {
             description = "Mailbox endpoint of a peer to connect to without beacons; repeatable.")
     List<String> endpoints = new ArrayList<>();
 
-    @Option(names = "--no-beacon", description = "Send and receive no UDP beacons (find peers through --endpoint only).")
+    @Option(names = "--dns", paramLabel = "NAME",
+            description = "Find peers at every address this DNS name resolves to (a Kubernetes headless service, a Docker "
+                    + "network alias), on --dns-port; resolved again every 5 s.")
+    @Nullable String dnsName;
+
+    @Option(names = "--dns-port", paramLabel = "PORT", defaultValue = "5670", converter = Converters.PortConverter.class,
+            description = "TCP mailbox port of the peers behind --dns; also this node's unless --mailbox-port is set. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int dnsPort = ZreConfig.DEFAULT_BEACON_PORT;
+
+    @Option(names = "--no-beacon", description = "Send and receive no UDP beacons (find peers through --endpoint or --dns only).")
     boolean noBeacon;
 
     @Option(names = "--beacon-address", paramLabel = "IPV4",
@@ -54,7 +64,7 @@ final class NodeOptions {
     @Nullable String beaconAddress;
 
     @Option(names = "--mailbox-port", paramLabel = "PORT", defaultValue = "0",
-            description = "TCP port of this node's mailbox (default 0: a free one in 49152-65535).")
+            description = "TCP port of this node's mailbox (default 0: the --dns-port with --dns, else a free one in 49152-65535).")
     int mailboxPort;
 
     @Option(names = "--beacon-interval", paramLabel = "DURATION", defaultValue = "1s",
@@ -108,7 +118,7 @@ final class NodeOptions {
             Map.entry("beaconPort", "--port"), Map.entry("beaconInterval", "--beacon-interval"),
             Map.entry("evasiveTimeout", "--evasive"), Map.entry("expiredTimeout", "--expired"),
             Map.entry("mailboxPort", "--mailbox-port"), Map.entry("beaconAddress", "--beacon-address"),
-            Map.entry("endpoints", "--endpoint"));
+            Map.entry("endpoints", "--endpoint"), Map.entry("dnsName", "--dns"), Map.entry("dnsPort", "--dns-port"));
 
     /** The node configuration; every bad value becomes a usage error naming the option. */
     ZreConfig toConfig(List<String> groups) {
@@ -127,6 +137,8 @@ final class NodeOptions {
                 .mailboxPort(mailboxPort)
                 .headers(headers)
                 .endpoints(endpoints)
+                .dnsName(dnsName)
+                .dnsPort(dnsPort)
                 .groups(groups);
         if (beaconAddress != null && !beaconAddress.matches("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}")) {
             throw usage("Invalid value for option '--beacon-address': '" + beaconAddress
