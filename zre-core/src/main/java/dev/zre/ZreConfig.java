@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param groups groups joined at start
  * @param networkInterface {@code auto} (first up, non-loopback IPv4 interface with broadcast),
  *        {@code loopback} (127.0.0.1, beacons to 127.255.255.255; for one host), an interface name
- *        such as {@code eth0}, or one of this host's IPv4 addresses
+ *        such as {@code eth0}, or one of this host's IPv4 or IPv6 addresses
  * @param beaconEnabled whether to send and receive UDP beacons; without them only {@link #endpoints()} are found
  * @param beaconPort UDP port of the beacons (5670)
  * @param beaconInterval time between beacons (1 s)
@@ -65,6 +65,8 @@ import org.jspecify.annotations.Nullable;
  * @param electionTimeout how long an election may run before it is restarted (contesting members) or forgotten
  *        (the others); also how long a node alone in a contested group waits for peers before it leads (5 s)
  * @param dns discovery by DNS name (off unless a name is set): see {@link Dns}
+ * @param ipv6 whether to run on the interface's IPv6 address (beacons to {@code ff02::1}, as zyre with IPv6
+ *        on); also chosen when {@code networkInterface} is an IPv6 address or the interface has no IPv4 address
  */
 public record ZreConfig(
         @Nullable String name,
@@ -90,7 +92,8 @@ public record ZreConfig(
         ZreSecurity security,
         Set<String> contested,
         Duration electionTimeout,
-        Dns dns) {
+        Dns dns,
+        boolean ipv6) {
 
     /** The interface value that picks the first suitable interface, like zyre. */
     public static final String AUTO = "auto";
@@ -164,6 +167,7 @@ public record ZreConfig(
         b.dnsPort = dns.port();
         b.dnsInterval = dns.interval();
         b.dnsMaxAddresses = dns.maxAddresses();
+        b.ipv6 = ipv6;
         return b;
     }
 
@@ -196,6 +200,7 @@ public record ZreConfig(
         private int dnsPort = Dns.OFF.port();
         private Duration dnsInterval = Dns.OFF.interval();
         private int dnsMaxAddresses = Dns.OFF.maxAddresses();
+        private boolean ipv6;
 
         private Builder() {
         }
@@ -230,7 +235,7 @@ public record ZreConfig(
             return this;
         }
 
-        /** {@code auto}, {@code loopback}, an interface name, or an IPv4 address of this host. */
+        /** {@code auto}, {@code loopback}, an interface name, or an IPv4 or IPv6 address of this host. */
         public Builder networkInterface(String networkInterface) {
             this.networkInterface = networkInterface;
             return this;
@@ -342,6 +347,16 @@ public record ZreConfig(
         }
 
         /**
+         * Runs on the interface's IPv6 address: beacons to the link-local all-nodes group {@code ff02::1},
+         * mailbox at {@code tcp://[address]:port} (false: IPv6 only when the interface setting is an IPv6
+         * address or the interface has no IPv4 address).
+         */
+        public Builder ipv6(boolean ipv6) {
+            this.ipv6 = ipv6;
+            return this;
+        }
+
+        /**
          * Finds peers by resolving this DNS name (e.g. a Kubernetes headless service
          * {@code zre.my-ns.svc.cluster.local}) every {@link #dnsInterval}; {@code null} turns it off.
          */
@@ -412,7 +427,7 @@ public record ZreConfig(
                     beaconInterval, beaconAddress, evasiveTimeout, expiredTimeout, mailboxPort, endpoints,
                     sendHighWaterMark, handshakeInterval, helloTimeout, maxPeers, maxNewPeersPerSecond,
                     maxPendingPeers, eventQueueCapacity, security, contested, electionTimeout,
-                    new Dns(dnsName, dnsPort, dnsInterval, dnsMaxAddresses));
+                    new Dns(dnsName, dnsPort, dnsInterval, dnsMaxAddresses), ipv6);
         }
     }
 }

@@ -45,7 +45,7 @@ final class ZreConfigChecks {
 
     static void checkInterface(@Nullable String value) {
         if (value == null || value.isBlank()) {
-            throw invalid("networkInterface", value, "'auto', 'loopback', an interface name (e.g. eth0) or an IPv4 address of this host");
+            throw invalid("networkInterface", value, "'auto', 'loopback', an interface name (e.g. eth0) or an IP address of this host");
         }
     }
 

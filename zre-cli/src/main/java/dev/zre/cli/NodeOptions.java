@@ -56,6 +56,10 @@ final class NodeOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     int dnsPort = ZreConfig.DEFAULT_BEACON_PORT;
 
+    @Option(names = "--ipv6", description = "Run on the interface's IPv6 address: beacons to ff02::1 (as zyre with IPv6 on). "
+            + "Automatic when --interface is an IPv6 address or the interface has no IPv4 address.")
+    boolean ipv6;
+
     @Option(names = "--no-beacon", description = "Send and receive no UDP beacons (find peers through --endpoint or --dns only).")
     boolean noBeacon;
 
@@ -139,6 +143,7 @@ final class NodeOptions {
                 .endpoints(endpoints)
                 .dnsName(dnsName)
                 .dnsPort(dnsPort)
+                .ipv6(ipv6)
                 .groups(groups);
         if (beaconAddress != null && !beaconAddress.matches("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}")) {
             throw usage("Invalid value for option '--beacon-address': '" + beaconAddress
@@ -217,7 +222,7 @@ final class NodeOptions {
     /** Resolves --interface now, so a bad value is a usage error rather than a failed start. */
     ZreInterface selectInterface() {
         try {
-            return ZreInterface.select(networkInterface);
+            return ZreInterface.select(networkInterface, ipv6);
         } catch (InvalidZreSettingException e) {
             throw usage(e);
         }
