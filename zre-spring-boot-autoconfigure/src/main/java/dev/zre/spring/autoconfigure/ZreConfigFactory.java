@@ -38,6 +38,7 @@ final class ZreConfigFactory {
         map.from(p::getHeaders).to(builder::headers);
         map.from(p::getGroups).to(builder::groups);
         map.from(p::getNetworkInterface).to(builder::networkInterface);
+        map.from(p::isIpv6).to(builder::ipv6);
         map.from(p::getPort).to(builder::beaconPort);
         map.from(this::beaconEnabled).to(builder::beaconEnabled);
         map.from(p::getBeaconInterval).to(builder::beaconInterval);

@@ -52,6 +52,13 @@ public class ZreProperties {
     private String networkInterface = "auto";
 
     /**
+     * Whether to run on the interface's IPv6 address: beacons to the all-nodes group ff02::1 (as zyre
+     * with IPv6 on), mailbox at tcp://[address]:port. Chosen by itself when 'zre.interface' is an
+     * IPv6 address or the interface has no IPv4 address.
+     */
+    private boolean ipv6;
+
+    /**
      * UDP port of the discovery beacons; every node of a cluster uses the same one.
      */
     private int port = 5670;
@@ -220,6 +227,14 @@ public class ZreProperties {
 
     public void setNetworkInterface(String networkInterface) {
         this.networkInterface = networkInterface;
+    }
+
+    public boolean isIpv6() {
+        return this.ipv6;
+    }
+
+    public void setIpv6(boolean ipv6) {
+        this.ipv6 = ipv6;
     }
 
     public int getPort() {

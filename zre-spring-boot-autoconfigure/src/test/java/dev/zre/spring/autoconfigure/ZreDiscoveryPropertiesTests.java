@@ -56,6 +56,7 @@ class ZreDiscoveryPropertiesTests {
             ZreConfig config = context.getBean(ZreNode.class).config();
             assertThat(config.dns().enabled()).isFalse();
             assertThat(config.beaconEnabled()).isTrue();
+            assertThat(config.ipv6()).isFalse();
         });
     }
 
@@ -85,7 +86,8 @@ class ZreDiscoveryPropertiesTests {
             assertThat(in).isNotNull();
             String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             for (String property : new String[] { "zre.discovery.beacon.enabled", "zre.discovery.dns.name",
-                    "zre.discovery.dns.port", "zre.discovery.dns.interval", "zre.discovery.dns.max-addresses" }) {
+                    "zre.discovery.dns.port", "zre.discovery.dns.interval", "zre.discovery.dns.max-addresses",
+                    "zre.ipv6" }) {
                 assertThat(json).contains("\"name\": \"" + property + "\"");
             }
             assertThat(json).contains("\"replacement\": \"zre.discovery.beacon.enabled\"");
