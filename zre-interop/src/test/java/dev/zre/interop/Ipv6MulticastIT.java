@@ -100,6 +100,39 @@ class Ipv6MulticastIT {
         b.await("ENTER of a", DISCOVERY, from("ENTER", aId));
     }
 
+    @Test
+    void nodesOnTheirLinkLocalAddressesMeetWithTheScopeOfTheirOwnInterface() {
+        String aAddress = linkLocal(lab.node(1)) + "%" + NetnsLab.NODE_INTERFACE;
+        String bAddress = linkLocal(lab.node(2)) + "%" + NetnsLab.NODE_INTERFACE;
+        PeerProcess a = java(1, "ll-a", aAddress);
+        PeerProcess b = java(2, "ll-b", bAddress);
+        String aId = a.ready(DISCOVERY).uuid();
+        String bId = b.ready(DISCOVERY).uuid();
+        assertThat(a.ready(DISCOVERY).string("endpoint")).startsWith("tcp://[fe80:").contains("%" + NetnsLab.NODE_INTERFACE + "]:");
+        a.await("ENTER of b", DISCOVERY, from("ENTER", bId));
+        b.await("ENTER of a", DISCOVERY, from("ENTER", aId));
+        b.whisperText(aId, "link-local");
+        assertThat(a.await("WHISPER", DELIVERY, from("WHISPER", bId)).string("text")).isEqualTo("link-local");
+    }
+
+    /** The node's link-local address once duplicate address detection is done (it is tentative until then). */
+    private String linkLocal(NetnsLab.Node node) {
+        String[] found = new String[1];
+        org.awaitility.Awaitility.await("a usable link-local address in " + node.namespace())
+                .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                    Shell.Result r = Shell.run(Duration.ofSeconds(10), NetnsLab.IP, "-n", node.namespace(), "-6", "-o",
+                            "addr", "show", "dev", node.iface(), "scope", "link");
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("inet6 (fe80::[0-9a-f:]+)/64")
+                            .matcher(r.output());
+                    if (r.ok() && m.find() && !r.output().contains("tentative")) {
+                        found[0] = m.group(1);
+                        return true;
+                    }
+                    return false;
+                });
+        return found[0];
+    }
+
     /** Java's form of an IPv6 literal (every group, no ::), as the node writes its endpoint. */
     private static String expanded(String address) {
         try {
