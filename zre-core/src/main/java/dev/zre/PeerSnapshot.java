@@ -20,13 +20,18 @@ import org.jspecify.annotations.Nullable;
  * @param lastSeen when anything last arrived from it
  * @param messagesIn ZRE messages received from it (HELLO and PINGs included)
  * @param messagesOut ZRE messages sent to it
+ * @param discoveredBy the discoveries that reported it, by name: {@code beacon}, {@code endpoints}, {@code dns}
+ *        (and any other discovery the node runs); empty when it introduced itself (its HELLO reached us
+ *        first) and none of ours has reported it since
  */
 public record PeerSnapshot(UUID uuid, String name, String address, Set<String> groups, Map<String, String> headers,
-        int status, PeerState state, Instant enteredAt, Instant lastSeen, long messagesIn, long messagesOut) {
+        int status, PeerState state, Instant enteredAt, Instant lastSeen, long messagesIn, long messagesOut,
+        Set<String> discoveredBy) {
 
     public PeerSnapshot {
         groups = Set.copyOf(groups);
         headers = Map.copyOf(headers);
+        discoveredBy = Set.copyOf(discoveredBy);
     }
 
     /** One header value, or {@code null}. */

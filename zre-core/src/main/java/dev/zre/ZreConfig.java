@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param groups groups joined at start
  * @param networkInterface {@code auto} (first up, non-loopback IPv4 interface with broadcast),
  *        {@code loopback} (127.0.0.1, beacons to 127.255.255.255; for one host), an interface name
- *        such as {@code eth0}, or one of this host's IPv4 addresses
+ *        such as {@code eth0}, or one of this host's IPv4 or IPv6 addresses
  * @param beaconEnabled whether to send and receive UDP beacons; without them only {@link #endpoints()} are found
  * @param beaconPort UDP port of the beacons (5670)
  * @param beaconInterval time between beacons (1 s)
@@ -64,6 +64,9 @@ import org.jspecify.annotations.Nullable;
  *        are joined at start as well
  * @param electionTimeout how long an election may run before it is restarted (contesting members) or forgotten
  *        (the others); also how long a node alone in a contested group waits for peers before it leads (5 s)
+ * @param dns discovery by DNS name (off unless a name is set): see {@link Dns}
+ * @param ipv6 whether to run on the interface's IPv6 address (beacons to {@code ff02::1}, as zyre with IPv6
+ *        on); also chosen when {@code networkInterface} is an IPv6 address or the interface has no IPv4 address
  */
 public record ZreConfig(
         @Nullable String name,
@@ -88,7 +91,9 @@ public record ZreConfig(
         int eventQueueCapacity,
         ZreSecurity security,
         Set<String> contested,
-        Duration electionTimeout) {
+        Duration electionTimeout,
+        Dns dns,
+        boolean ipv6) {
 
     /** The interface value that picks the first suitable interface, like zyre. */
     public static final String AUTO = "auto";
@@ -96,6 +101,29 @@ public record ZreConfig(
     public static final String LOOPBACK = "loopback";
     /** The ZRE beacon port. */
     public static final int DEFAULT_BEACON_PORT = 5670;
+
+    /**
+     * Discovery by DNS: the name (for example a Kubernetes headless service) is resolved every
+     * {@code interval} to its A/AAAA records, and every address is a candidate mailbox
+     * {@code tcp://address:port}; the HELLO of whoever answers says who it is. Addresses that vanish
+     * from the answer are not dropped (liveness decides). With a name set and {@code mailboxPort} 0,
+     * the node's own mailbox binds {@code port}, where the other nodes look for it.
+     *
+     * @param name the DNS name to resolve; {@code null} turns DNS discovery off
+     * @param port the TCP port of the mailboxes behind the name (5670)
+     * @param interval time between two resolutions (5 s)
+     * @param maxAddresses how many addresses of one answer are taken at most (64); the rest are ignored
+     */
+    public record Dns(@Nullable String name, int port, Duration interval, int maxAddresses) {
+
+        /** The defaults: off, port 5670, every 5 s, at most 64 addresses. */
+        public static final Dns OFF = new Dns(null, DEFAULT_BEACON_PORT, Duration.ofSeconds(5), 64);
+
+        /** Whether a name is set. */
+        public boolean enabled() {
+            return name != null;
+        }
+    }
 
     public ZreConfig {
         headers = Map.copyOf(headers);
@@ -135,6 +163,11 @@ public record ZreConfig(
         b.security = security;
         b.contested.addAll(contested);
         b.electionTimeout = electionTimeout;
+        b.dnsName = dns.name();
+        b.dnsPort = dns.port();
+        b.dnsInterval = dns.interval();
+        b.dnsMaxAddresses = dns.maxAddresses();
+        b.ipv6 = ipv6;
         return b;
     }
 
@@ -163,6 +196,11 @@ public record ZreConfig(
         private ZreSecurity security = ZreSecurity.none();
         private final Set<String> contested = new LinkedHashSet<>();
         private Duration electionTimeout = Duration.ofSeconds(5);
+        private @Nullable String dnsName = Dns.OFF.name();
+        private int dnsPort = Dns.OFF.port();
+        private Duration dnsInterval = Dns.OFF.interval();
+        private int dnsMaxAddresses = Dns.OFF.maxAddresses();
+        private boolean ipv6;
 
         private Builder() {
         }
@@ -197,7 +235,7 @@ public record ZreConfig(
             return this;
         }
 
-        /** {@code auto}, {@code loopback}, an interface name, or an IPv4 address of this host. */
+        /** {@code auto}, {@code loopback}, an interface name, or an IPv4 or IPv6 address of this host. */
         public Builder networkInterface(String networkInterface) {
             this.networkInterface = networkInterface;
             return this;
@@ -309,6 +347,43 @@ public record ZreConfig(
         }
 
         /**
+         * Runs on the interface's IPv6 address: beacons to the link-local all-nodes group {@code ff02::1},
+         * mailbox at {@code tcp://[address]:port} (false: IPv6 only when the interface setting is an IPv6
+         * address or the interface has no IPv4 address).
+         */
+        public Builder ipv6(boolean ipv6) {
+            this.ipv6 = ipv6;
+            return this;
+        }
+
+        /**
+         * Finds peers by resolving this DNS name (e.g. a Kubernetes headless service
+         * {@code zre.my-ns.svc.cluster.local}) every {@link #dnsInterval}; {@code null} turns it off.
+         */
+        public Builder dnsName(@Nullable String dnsName) {
+            this.dnsName = dnsName;
+            return this;
+        }
+
+        /** The TCP port of the mailboxes behind {@link #dnsName} (5670); also our mailbox's when {@code mailboxPort} is 0. */
+        public Builder dnsPort(int dnsPort) {
+            this.dnsPort = dnsPort;
+            return this;
+        }
+
+        /** Time between two resolutions of {@link #dnsName} (5 s). */
+        public Builder dnsInterval(Duration dnsInterval) {
+            this.dnsInterval = dnsInterval;
+            return this;
+        }
+
+        /** How many addresses of one DNS answer are taken at most (64). */
+        public Builder dnsMaxAddresses(int dnsMaxAddresses) {
+            this.dnsMaxAddresses = dnsMaxAddresses;
+            return this;
+        }
+
+        /**
          * Checks every value and builds the configuration.
          *
          * @throws InvalidZreSettingException naming the first setting whose value is not allowed
@@ -344,10 +419,15 @@ public record ZreConfig(
             ZreConfigChecks.checkSecurity(security);
             contested.forEach(g -> ZreConfigChecks.checkGroup("contested", g));
             ZreConfigChecks.checkPositive("electionTimeout", electionTimeout);
+            ZreConfigChecks.checkDnsName(dnsName);
+            ZreConfigChecks.checkPort("dnsPort", dnsPort, 1);
+            ZreConfigChecks.checkPositive("dnsInterval", dnsInterval);
+            ZreConfigChecks.checkAtLeast("dnsMaxAddresses", dnsMaxAddresses, 1);
             return new ZreConfig(name, uuid, headers, groups, networkInterface, beaconEnabled, beaconPort,
                     beaconInterval, beaconAddress, evasiveTimeout, expiredTimeout, mailboxPort, endpoints,
                     sendHighWaterMark, handshakeInterval, helloTimeout, maxPeers, maxNewPeersPerSecond,
-                    maxPendingPeers, eventQueueCapacity, security, contested, electionTimeout);
+                    maxPendingPeers, eventQueueCapacity, security, contested, electionTimeout,
+                    new Dns(dnsName, dnsPort, dnsInterval, dnsMaxAddresses), ipv6);
         }
     }
 }

@@ -45,7 +45,7 @@ final class ZreConfigChecks {
 
     static void checkInterface(@Nullable String value) {
         if (value == null || value.isBlank()) {
-            throw invalid("networkInterface", value, "'auto', 'loopback', an interface name (e.g. eth0) or an IPv4 address of this host");
+            throw invalid("networkInterface", value, "'auto', 'loopback', an interface name (e.g. eth0) or an IP address of this host");
         }
     }
 
@@ -68,6 +68,17 @@ final class ZreConfigChecks {
             // fall through to the message below
         }
         throw invalid("endpoints", endpoint, "tcp://host:port");
+    }
+
+    /** A host name of up to 253 characters (letters, digits, '-', '_', '.'), or an IP address. */
+    static void checkDnsName(@Nullable String name) {
+        if (name == null) {
+            return;
+        }
+        String bare = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        if (bare.isEmpty() || bare.length() > 253 || !bare.matches("[A-Za-z0-9_:%-]+(\\.[A-Za-z0-9_-]+)*")) {
+            throw invalid("dnsName", name, "a DNS name such as zre.my-namespace.svc.cluster.local (at most 253 characters)");
+        }
     }
 
     static void checkSecurity(dev.zre.security.ZreSecurity security) {

@@ -22,15 +22,25 @@ public final class ZreInterface {
 
     /**
      * Resolves a setting: {@code auto}, {@code loopback}, an interface name such as {@code eth0}, or
-     * one of this host's IPv4 addresses (see {@link ZreConfig#networkInterface()}).
+     * one of this host's IPv4 or IPv6 addresses (see {@link ZreConfig#networkInterface()}).
      *
      * @throws InvalidZreSettingException for {@code networkInterface} when this host has no such
      *         interface, listing the ones it has in {@link InvalidZreSettingException#expected()}
      * @throws ZreException when this host's interfaces cannot be read
      */
     public static ZreInterface select(String networkInterface) {
+        return select(networkInterface, false);
+    }
+
+    /**
+     * Resolves a setting as a node with {@link ZreConfig#ipv6()} set to {@code ipv6} would.
+     *
+     * @throws InvalidZreSettingException for {@code networkInterface} when this host has no such interface
+     * @throws ZreException when this host's interfaces cannot be read
+     */
+    public static ZreInterface select(String networkInterface, boolean ipv6) {
         Objects.requireNonNull(networkInterface, "networkInterface");
-        return new ZreInterface(InterfaceSelector.select(networkInterface));
+        return new ZreInterface(InterfaceSelector.select(networkInterface, ipv6));
     }
 
     /** The interface's name, e.g. {@code lo} or {@code eth0}. */
@@ -38,12 +48,12 @@ public final class ZreInterface {
         return selection.interfaceName();
     }
 
-    /** This host's IPv4 address on the interface, e.g. {@code 192.168.1.10}. */
+    /** This host's address on the interface, e.g. {@code 192.168.1.10} (IPv6 when the node runs IPv6). */
     public String address() {
         return selection.address().getHostAddress();
     }
 
-    /** Where beacons go by default: the interface's broadcast address (127.255.255.255 on loopback). */
+    /** Where beacons go by default: the interface's broadcast address (127.255.255.255 on loopback; ff02::1 on IPv6). */
     public String broadcastAddress() {
         return selection.broadcast().getHostAddress();
     }

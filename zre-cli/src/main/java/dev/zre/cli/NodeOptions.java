@@ -46,7 +46,21 @@ final class NodeOptions {
             description = "Mailbox endpoint of a peer to connect to without beacons; repeatable.")
     List<String> endpoints = new ArrayList<>();
 
-    @Option(names = "--no-beacon", description = "Send and receive no UDP beacons (find peers through --endpoint only).")
+    @Option(names = "--dns", paramLabel = "NAME",
+            description = "Find peers at every address this DNS name resolves to (a Kubernetes headless service, a Docker "
+                    + "network alias), on --dns-port; resolved again every 5 s.")
+    @Nullable String dnsName;
+
+    @Option(names = "--dns-port", paramLabel = "PORT", defaultValue = "5670", converter = Converters.PortConverter.class,
+            description = "TCP mailbox port of the peers behind --dns; also this node's unless --mailbox-port is set. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int dnsPort = ZreConfig.DEFAULT_BEACON_PORT;
+
+    @Option(names = "--ipv6", description = "Run on the interface's IPv6 address: beacons to ff02::1 (as zyre with IPv6 on). "
+            + "Automatic when --interface is an IPv6 address or the interface has no IPv4 address.")
+    boolean ipv6;
+
+    @Option(names = "--no-beacon", description = "Send and receive no UDP beacons (find peers through --endpoint or --dns only).")
     boolean noBeacon;
 
     @Option(names = "--beacon-address", paramLabel = "IPV4",
@@ -54,7 +68,7 @@ final class NodeOptions {
     @Nullable String beaconAddress;
 
     @Option(names = "--mailbox-port", paramLabel = "PORT", defaultValue = "0",
-            description = "TCP port of this node's mailbox (default 0: a free one in 49152-65535).")
+            description = "TCP port of this node's mailbox (default 0: the --dns-port with --dns, else a free one in 49152-65535).")
     int mailboxPort;
 
     @Option(names = "--beacon-interval", paramLabel = "DURATION", defaultValue = "1s",
@@ -108,7 +122,7 @@ final class NodeOptions {
             Map.entry("beaconPort", "--port"), Map.entry("beaconInterval", "--beacon-interval"),
             Map.entry("evasiveTimeout", "--evasive"), Map.entry("expiredTimeout", "--expired"),
             Map.entry("mailboxPort", "--mailbox-port"), Map.entry("beaconAddress", "--beacon-address"),
-            Map.entry("endpoints", "--endpoint"));
+            Map.entry("endpoints", "--endpoint"), Map.entry("dnsName", "--dns"), Map.entry("dnsPort", "--dns-port"));
 
     /** The node configuration; every bad value becomes a usage error naming the option. */
     ZreConfig toConfig(List<String> groups) {
@@ -127,6 +141,9 @@ final class NodeOptions {
                 .mailboxPort(mailboxPort)
                 .headers(headers)
                 .endpoints(endpoints)
+                .dnsName(dnsName)
+                .dnsPort(dnsPort)
+                .ipv6(ipv6)
                 .groups(groups);
         if (beaconAddress != null && !beaconAddress.matches("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}")) {
             throw usage("Invalid value for option '--beacon-address': '" + beaconAddress
@@ -205,7 +222,7 @@ final class NodeOptions {
     /** Resolves --interface now, so a bad value is a usage error rather than a failed start. */
     ZreInterface selectInterface() {
         try {
-            return ZreInterface.select(networkInterface);
+            return ZreInterface.select(networkInterface, ipv6);
         } catch (InvalidZreSettingException e) {
             throw usage(e);
         }

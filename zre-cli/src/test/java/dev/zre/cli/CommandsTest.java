@@ -51,6 +51,24 @@ class CommandsTest {
     }
 
     @Test
+    void sendReachesANodeFoundByDnsNameWithoutBeacons() throws Exception {
+        int mailboxPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            mailboxPort = free.getLocalPort();
+        }
+        try (Peers peers = new Peers()) {
+            Peers.Node bob = peers.start("bob", b -> b.group("chat").beaconEnabled(false).mailboxPort(mailboxPort));
+            // localhost resolves to 127.0.0.1, where bob's mailbox is; the command runs on 127.0.0.2
+            try (Cli cli = Cli.withInput("", "send", "--group", "chat", "by-dns", "--no-beacon", "--dns", "localhost",
+                    "--dns-port", String.valueOf(mailboxPort), "--interface", "127.0.0.2", "--port",
+                    String.valueOf(peers.port))) {
+                assertThat(cli.exitCode()).as(cli.err.text()).isZero();
+            }
+            assertThat(bob.await(ZreEvent.Shout.class, s -> true).text()).isEqualTo("by-dns");
+        }
+    }
+
+    @Test
     void sendWhispersToAPeerByName() throws Exception {
         try (Peers peers = new Peers()) {
             Peers.Node bob = peers.start("bob", b -> { });

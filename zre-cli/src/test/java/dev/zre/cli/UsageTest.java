@@ -58,6 +58,13 @@ class UsageTest {
     }
 
     @Test
+    void badDnsNameNamesTheOption() throws Exception {
+        Cli cli = Cli.run("shell", "-i", "loopback", "-p", PORT, "--dns", "not a name");
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err.text()).contains("Invalid value for option '--dns': 'not a name'").contains("a DNS name");
+    }
+
+    @Test
     void expiredMustBeLongerThanEvasive() throws Exception {
         Cli cli = Cli.run("shell", "-i", "loopback", "-p", PORT, "--evasive", "5s", "--expired", "2s");
         assertThat(cli.exitCode()).isEqualTo(2);

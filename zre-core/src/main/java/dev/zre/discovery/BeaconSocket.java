@@ -3,8 +3,10 @@ package dev.zre.discovery;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
@@ -20,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * <p>In loopback mode the receiver binds 127.255.255.255, so only beacons sent on this host's
  * loopback reach it. On another interface it binds the wildcard address like zyre and the node
  * ignores beacons from outside the interface's network.
+ *
+ * <p>On IPv6 (zyre with IPv6 on) beacons go to the link-local all-nodes group {@code ff02::1} on the
+ * interface, and the receiver binds {@code [::]} and joins that group on the interface.
  */
 public final class BeaconSocket implements Closeable {
 
@@ -30,10 +35,14 @@ public final class BeaconSocket implements Closeable {
     private final InetSocketAddress destination;
     private final ByteBuffer inbound = ByteBuffer.allocate(MAX_DATAGRAM);
 
-    private BeaconSocket(DatagramChannel receiver, DatagramChannel sender, InetSocketAddress destination) {
+    private final boolean ipv6;
+
+    private BeaconSocket(DatagramChannel receiver, DatagramChannel sender, InetSocketAddress destination,
+            boolean ipv6) {
         this.receiver = receiver;
         this.sender = sender;
         this.destination = destination;
+        this.ipv6 = ipv6;
     }
 
     /**
@@ -43,6 +52,9 @@ public final class BeaconSocket implements Closeable {
      */
     public static BeaconSocket open(NetworkSelection selection, int port, @Nullable InetAddress destination)
             throws IOException {
+        if (selection.ipv6()) {
+            return openIpv6(selection, port, destination);
+        }
         DatagramChannel receiver = null;
         DatagramChannel sender = null;
         try {
@@ -60,7 +72,40 @@ public final class BeaconSocket implements Closeable {
             sender.bind(new InetSocketAddress(selection.address(), 0));
             sender.configureBlocking(false);
             InetAddress to = destination != null ? destination : selection.broadcast();
-            return new BeaconSocket(receiver, sender, new InetSocketAddress(to, port));
+            return new BeaconSocket(receiver, sender, new InetSocketAddress(to, port), false);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(receiver);
+            closeQuietly(sender);
+            throw e;
+        }
+    }
+
+    /** IPv6: multicast to ff02::1 (or the destination) on the interface, received on [::]. */
+    private static BeaconSocket openIpv6(NetworkSelection selection, int port, @Nullable InetAddress destination)
+            throws IOException {
+        DatagramChannel receiver = null;
+        DatagramChannel sender = null;
+        try {
+            NetworkInterface nif = NetworkInterface.getByName(selection.interfaceName());
+            if (nif == null) {
+                throw new IOException("no interface " + selection.interfaceName());
+            }
+            InetAddress group = destination != null ? destination : selection.broadcast();
+            receiver = DatagramChannel.open(StandardProtocolFamily.INET6);
+            receiver.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            receiver.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            receiver.bind(new InetSocketAddress(InetAddress.getByName("::"), port));
+            if (group.isMulticastAddress()) {
+                receiver.join(group, nif);
+            }
+            receiver.configureBlocking(false);
+
+            sender = DatagramChannel.open(StandardProtocolFamily.INET6);
+            sender.setOption(StandardSocketOptions.IP_MULTICAST_IF, nif);
+            sender.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, true); // other nodes on this host hear it
+            sender.bind(new InetSocketAddress(selection.address(), 0));
+            sender.configureBlocking(false);
+            return new BeaconSocket(receiver, sender, new InetSocketAddress(group, port), true);
         } catch (IOException | RuntimeException e) {
             closeQuietly(receiver);
             closeQuietly(sender);
@@ -78,10 +123,10 @@ public final class BeaconSocket implements Closeable {
         return sender.send(ByteBuffer.wrap(beacon), destination) > 0;
     }
 
-    /** A received datagram: its bytes and the sender's IPv4 address. */
+    /** A received datagram: its bytes and the sender's address (IPv4, or IPv6 on an IPv6 interface). */
     // handed straight to the beacon parser; never compared, hashed or kept
     @SuppressWarnings("ArrayRecordComponent")
-    public record Datagram(byte[] data, Inet4Address source) {
+    public record Datagram(byte[] data, InetAddress source) {
     }
 
     /** The next waiting datagram, or {@code null} when none is waiting. */
@@ -94,15 +139,15 @@ public final class BeaconSocket implements Closeable {
             }
             if (from instanceof InetSocketAddress isa) {
                 InetAddress a = isa.getAddress();
-                Inet4Address v4 = asIpv4(a);
-                if (v4 != null) {
+                InetAddress source = ipv6 ? (a instanceof Inet6Address ? a : null) : asIpv4(a);
+                if (source != null) {
                     inbound.flip();
                     byte[] data = new byte[inbound.remaining()];
                     inbound.get(data);
-                    return new Datagram(data, v4);
+                    return new Datagram(data, source);
                 }
             }
-            // IPv6 sources are not part of ZRE beacons here; skip them.
+            // a source of the other family: not part of this node's beacons; skip it.
         }
     }
 

@@ -4,12 +4,14 @@ import dev.zre.InvalidZreSettingException;
 import dev.zre.ZreConfig;
 import dev.zre.ZreException;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -17,13 +19,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the {@code networkInterface} setting into a {@link NetworkSelection}: {@code auto},
- * {@code loopback}, an interface name, or one of this host's IPv4 addresses.
+ * {@code loopback}, an interface name, or one of this host's IPv4 or IPv6 addresses.
+ *
+ * <p>IPv6 is used when the setting is an IPv6 address, when the interface has no IPv4 address, or
+ * when IPv6 is asked for ({@code ipv6}); its address is then the interface's first global or unique
+ * local (fd00::/8) address, else its link-local one, and beacons go to {@code ff02::1} on it.
  */
 public final class InterfaceSelector {
 
     private static final String SETTING = "networkInterface";
     private static final Inet4Address LOOPBACK_ADDRESS = ipv4("127.0.0.1");
     private static final Inet4Address LOOPBACK_BROADCAST = ipv4("127.255.255.255");
+    /** ff02::1, the link-local all-nodes multicast group: where zyre's IPv6 beacons go. */
+    private static final byte[] ALL_NODES = {(byte) 0xFF, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
 
     private InterfaceSelector() {
     }
@@ -34,20 +42,35 @@ public final class InterfaceSelector {
      * @throws InvalidZreSettingException naming the setting and the choices this host offers when nothing matches
      */
     public static NetworkSelection select(String spec) {
+        return select(spec, false);
+    }
+
+    /**
+     * Resolves the setting, on IPv6 when {@code ipv6} is true (or the setting or interface asks for it).
+     *
+     * @throws InvalidZreSettingException naming the setting and the choices this host offers when nothing matches
+     */
+    public static NetworkSelection select(String spec, boolean ipv6) {
         String value = spec.trim();
         try {
             if (value.equalsIgnoreCase(ZreConfig.LOOPBACK)) {
                 return loopback(LOOPBACK_ADDRESS);
             }
             if (value.equalsIgnoreCase(ZreConfig.AUTO)) {
-                return auto();
+                return ipv6 ? autoIpv6() : auto();
             }
             if (looksLikeIpv4(value)) {
                 return byAddress(value);
             }
+            if (value.indexOf(':') >= 0) {
+                return byIpv6Address(value);
+            }
             NetworkInterface nif = NetworkInterface.getByName(value);
             if (nif == null) {
                 throw unusable(spec, "there is no interface of that name");
+            }
+            if (ipv6 || !hasIpv4(nif)) {
+                return fromInterfaceIpv6(spec, nif);
             }
             return fromInterface(spec, nif);
         } catch (SocketException e) {
@@ -68,6 +91,82 @@ public final class InterfaceSelector {
             }
         }
         throw unusable(ZreConfig.AUTO, "no interface is up with an IPv4 broadcast address");
+    }
+
+    private static boolean hasIpv4(NetworkInterface nif) {
+        return nif.getInterfaceAddresses().stream().anyMatch(ia -> ia.getAddress() instanceof Inet4Address);
+    }
+
+    private static NetworkSelection autoIpv6() throws SocketException {
+        for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nif.isUp() && !nif.isLoopback() && !nif.isPointToPoint() && nif.supportsMulticast()
+                    && ipv6Address(nif) != null) {
+                return fromInterfaceIpv6(ZreConfig.AUTO, nif);
+            }
+        }
+        throw unusable(ZreConfig.AUTO, "no interface is up with an IPv6 address and multicast");
+    }
+
+    /** The interface's first global or unique local IPv6 address, else its link-local one. */
+    private static @Nullable InterfaceAddress ipv6Address(NetworkInterface nif) {
+        InterfaceAddress linkLocal = null;
+        for (InterfaceAddress ia : nif.getInterfaceAddresses()) {
+            if (ia.getAddress() instanceof Inet6Address a && !a.isLoopbackAddress()) {
+                if (!a.isLinkLocalAddress()) {
+                    return ia;
+                }
+                if (linkLocal == null) {
+                    linkLocal = ia;
+                }
+            }
+        }
+        return linkLocal;
+    }
+
+    private static NetworkSelection fromInterfaceIpv6(String spec, NetworkInterface nif) throws SocketException {
+        if (!nif.isUp()) {
+            throw unusable(spec, "the interface is down");
+        }
+        InterfaceAddress ia = ipv6Address(nif);
+        if (ia == null) {
+            throw unusable(spec, "the interface has no IPv4 or IPv6 address");
+        }
+        return ipv6Selection(nif, ia);
+    }
+
+    private static NetworkSelection byIpv6Address(String value) throws SocketException {
+        InetAddress wanted;
+        try {
+            wanted = InetAddress.getByName(value);
+        } catch (UnknownHostException e) {
+            throw unusable(value, "it is not an IP address");
+        }
+        if (wanted instanceof Inet6Address v6) {
+            NetworkInterface nif = v6.getScopedInterface() != null ? v6.getScopedInterface()
+                    : NetworkInterface.getByInetAddress(wanted);
+            if (nif != null) {
+                for (InterfaceAddress ia : nif.getInterfaceAddresses()) {
+                    if (ia.getAddress() instanceof Inet6Address a && Arrays.equals(a.getAddress(), v6.getAddress())) {
+                        return ipv6Selection(nif, ia);
+                    }
+                }
+            }
+        }
+        throw unusable(value, "no interface of this host has that address");
+    }
+
+    /** Our address on the interface (link-local ones scoped to it), beacons to ff02::1 on it. */
+    private static NetworkSelection ipv6Selection(NetworkInterface nif, InterfaceAddress ia) {
+        try {
+            Inet6Address a = (Inet6Address) ia.getAddress();
+            // a link-local address needs its interface; any other is written without one (peers could not use ours)
+            InetAddress address = a.isLinkLocalAddress() ? Inet6Address.getByAddress(null, a.getAddress(), nif)
+                    : InetAddress.getByAddress(a.getAddress());
+            InetAddress allNodes = Inet6Address.getByAddress(null, ALL_NODES, nif);
+            return new NetworkSelection(nif.getName(), address, allNodes, ia.getNetworkPrefixLength(), false);
+        } catch (UnknownHostException e) {
+            throw unusable(nif.getName(), "its IPv6 address cannot be scoped: " + e.getMessage());
+        }
     }
 
     private static NetworkSelection byAddress(String value) throws SocketException {
@@ -155,6 +254,8 @@ public final class InterfaceSelector {
                 }
                 for (InterfaceAddress ia : nif.getInterfaceAddresses()) {
                     if (ia.getAddress() instanceof Inet4Address a) {
+                        out.add(nif.getName() + " (" + a.getHostAddress() + ")");
+                    } else if (ia.getAddress() instanceof Inet6Address a && !a.isLinkLocalAddress()) {
                         out.add(nif.getName() + " (" + a.getHostAddress() + ")");
                     }
                 }

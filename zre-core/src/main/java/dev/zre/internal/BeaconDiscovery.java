@@ -4,6 +4,7 @@ import dev.zre.ProtocolError;
 import dev.zre.ZreStatistics.Counter;
 import dev.zre.discovery.BeaconSocket;
 import dev.zre.discovery.NetworkSelection;
+import dev.zre.discovery.TcpEndpoints;
 import dev.zre.protocol.Beacon;
 import dev.zre.protocol.MalformedMessageException;
 import dev.zre.protocol.SecureBeacon;
@@ -143,7 +144,7 @@ final class BeaconDiscovery implements Discovery {
                 listener.peerLeaving(this, uuid);
                 continue;
             }
-            String endpoint = "tcp://" + host + ":" + port;
+            String endpoint = TcpEndpoints.scopedTo(TcpEndpoints.of(datagram.source(), port), network);
             if (keys != null && key != null && !keys.accept(uuid, endpoint, key)) {
                 continue; // a key we would refuse: never connect to it, never report it
             }

@@ -88,6 +88,6 @@ public final class ClusterView {
     private static PeerSnapshot toSnapshot(Entry e) {
         Peer p = e.peer;
         return new PeerSnapshot(p.uuid, e.name, e.address, e.groups, e.headers, e.status, p.state, e.enteredAt,
-                Instant.ofEpochMilli(p.lastSeenMillis), p.messagesIn, p.messagesOut);
+                Instant.ofEpochMilli(p.lastSeenMillis), p.messagesIn, p.messagesOut, p.discoveredBy);
     }
 }

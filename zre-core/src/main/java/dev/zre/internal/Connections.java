@@ -84,6 +84,7 @@ final class Connections implements AutoCloseable {
             return null;
         }
         Peer peer = new Peer(uuid, endpoint, now);
+        peer.discoveredBy(probes.reportedBy(endpoint)); // the discoveries whose probe it answered
         peer.connection = probes.adopt(endpoint, uuid);
         if (peer.connection == null && !connect(peer, now)) {
             return null;
@@ -172,6 +173,7 @@ final class Connections implements AutoCloseable {
             Peer again = create(peer.uuid, peer.endpoint, now, true);
             if (again != null) {
                 again.viaBeacon = peer.viaBeacon;
+                again.discoveredBy(peer.discoveredBy);
                 stats.increment(Counter.CONNECTIONS_REBUILT);
             }
         }

@@ -32,8 +32,11 @@ final class DiscoveredPeers implements Discovery.Listener {
             peer = connections.create(uuid, endpoint, System.nanoTime(), false);
             created = peer != null;
         }
-        if (peer != null && source.announcesLeaving()) {
-            peer.viaBeacon = true;
+        if (peer != null) {
+            peer.discoveredBy(source.name());
+            if (source.announcesLeaving()) {
+                peer.viaBeacon = true;
+            }
         }
         return created;
     }
@@ -46,9 +49,24 @@ final class DiscoveredPeers implements Discovery.Listener {
         }
     }
 
+    /**
+     * Probes the endpoint unless a peer we know has its mailbox there (found by another discovery, or
+     * it introduced itself): a probe would open a second connection with our identity to it.
+     */
     @Override
     public void endpointFound(Discovery source, String endpoint) {
-        probes.probe(endpoint, System.nanoTime(), uuid -> peers.get(uuid) != null);
+        Peer known = peers.atEndpoint(endpoint);
+        if (known != null) {
+            known.discoveredBy(source.name());
+            probes.standDown(endpoint, known.uuid, source.name());
+            return;
+        }
+        probes.probe(endpoint, System.nanoTime(), uuid -> peers.get(uuid) != null, source.name());
+    }
+
+    @Override
+    public void endpointGone(Discovery source, String endpoint) {
+        probes.withdraw(endpoint, source.name());
     }
 
     private static int portOf(String tcpEndpoint) {

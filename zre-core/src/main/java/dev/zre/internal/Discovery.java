@@ -25,9 +25,16 @@ interface Discovery extends AutoCloseable {
 
         /** Something may listen at this endpoint; its HELLO will say who (configured endpoints, DNS). */
         void endpointFound(Discovery source, String endpoint);
+
+        /**
+         * The endpoint is no longer reported by the source (it left a DNS answer): stop trying it
+         * for this source. A peer that answered there is kept; liveness decides about it.
+         */
+        default void endpointGone(Discovery source, String endpoint) {
+        }
     }
 
-    /** A short name for logs and reports: {@code beacon}, {@code endpoints}. */
+    /** A short name for logs and reports ({@code PeerSnapshot.discoveredBy}): {@code beacon}, {@code endpoints}, {@code dns}. */
     String name();
 
     /** Registers the channels to watch with the actor's poller (none by default). */

@@ -4,6 +4,8 @@ import dev.zre.ZreStatistics.Counter;
 import dev.zre.protocol.ZreMessage;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -11,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Connections to endpoints whose node we do not know yet (configured endpoints, later DNS names):
+ * Connections to endpoints whose node we do not know yet (configured endpoints, DNS answers):
  * we open a DEALER and say HELLO; when the node's own HELLO names that endpoint, the peer takes the
  * connection over. A refused probe is tried again a beacon interval later, a stalled one at once,
  * one with no answer after the HELLO deadlines run out; one whose peer has gone is tried again.
@@ -25,6 +27,8 @@ final class EndpointProbes implements AutoCloseable {
         long nextAttempt;
         /** The peer that answered at this endpoint, while it is in the peer table. */
         @Nullable UUID peer;
+        /** The discoveries that reported the endpoint (the peer that answers there was found by them). */
+        final Set<String> sources = new TreeSet<>();
     }
 
     private final Map<String, Probe> probes = new LinkedHashMap<>();
@@ -51,9 +55,11 @@ final class EndpointProbes implements AutoCloseable {
      * Keeps a connection attempt open to the endpoint unless a known peer answered there.
      *
      * @param known whether a UUID is still in the peer table
+     * @param source the name of the discovery that reported the endpoint
      */
-    void probe(String endpoint, long now, Predicate<UUID> known) {
+    void probe(String endpoint, long now, Predicate<UUID> known, String source) {
         Probe probe = probes.computeIfAbsent(endpoint, e -> new Probe());
+        probe.sources.add(source);
         if (probe.peer != null) {
             if (known.test(probe.peer)) {
                 return;
@@ -101,6 +107,39 @@ final class EndpointProbes implements AutoCloseable {
         probe.connection = null;
         probe.peer = peer;
         return connection;
+    }
+
+    /** The discoveries that reported this endpoint (empty when none did). */
+    Set<String> reportedBy(String endpoint) {
+        Probe probe = probes.get(endpoint);
+        return probe == null ? Set.of() : Set.copyOf(probe.sources);
+    }
+
+    /**
+     * A known peer has its mailbox at this endpoint (another discovery found it first): no probe is
+     * needed, and one still open would be a second connection with our identity to its mailbox.
+     */
+    void standDown(String endpoint, UUID peer, String source) {
+        Probe probe = probes.computeIfAbsent(endpoint, e -> new Probe());
+        probe.sources.add(source);
+        close(probe);
+        probe.peer = peer;
+    }
+
+    /**
+     * The endpoint is no longer reported (it left a DNS answer): stop trying it. A peer that answered
+     * there stays; liveness decides about it.
+     */
+    void withdraw(String endpoint, String source) {
+        Probe probe = probes.get(endpoint);
+        if (probe == null) {
+            return;
+        }
+        probe.sources.remove(source);
+        if (probe.sources.isEmpty()) {
+            close(probe);
+            probes.remove(endpoint);
+        }
     }
 
     /** Sends a message (JOIN/LEAVE) on every open probe: its node keeps our group state from our HELLO. */

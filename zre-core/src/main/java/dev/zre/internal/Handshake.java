@@ -27,6 +27,8 @@ final class Handshake {
 
     private final UUID self;
     private final String ownEndpoint;
+    /** A HELLO's endpoint as we connect to it (a link-local IPv6 address scoped to our interface). */
+    private final java.util.function.UnaryOperator<String> local;
     private final PeerTable peers;
     private final GroupTable groups;
     private final Connections connections;
@@ -43,13 +45,14 @@ final class Handshake {
      * @param curveKeys where a CURVE node learns peers' keys from HELLO's {@code X-PUBLICKEY}; null
      *     unless the node runs CURVE (then a HELLO without the header is ignored: no downgrade)
      */
-    Handshake(UUID self, String ownEndpoint, PeerTable peers, GroupTable groups, Connections connections,
+    Handshake(UUID self, String ownEndpoint, java.util.function.UnaryOperator<String> local, PeerTable peers, GroupTable groups, Connections connections,
             NodeEvents events, NodeCounters stats, ProtocolErrors errors, Elections elections,
             HandshakeMonitor handshakes, @Nullable PeerKeys curveKeys) {
         this.curveKeys = curveKeys;
         this.helloAnswerWindowNanos = handshakes.helloDeadlineNanos();
         this.self = self;
         this.ownEndpoint = ownEndpoint;
+        this.local = local;
         this.peers = peers;
         this.groups = groups;
         this.connections = connections;
@@ -60,10 +63,14 @@ final class Handshake {
         this.handshakes = handshakes;
     }
 
-    void onHello(UUID sender, int sequence, ZreMessage.Hello hello, long now) {
+    void onHello(UUID sender, int sequence, ZreMessage.Hello announced, long now) {
         if (sender.equals(self)) {
             return;
         }
+        String endpoint = local.apply(announced.endpoint());
+        ZreMessage.Hello hello = endpoint.equals(announced.endpoint()) ? announced
+                : new ZreMessage.Hello(endpoint, announced.groups(), announced.status(), announced.name(),
+                        announced.headers());
         if (curveKeys != null && !learnKey(sender, hello)) {
             return;
         }

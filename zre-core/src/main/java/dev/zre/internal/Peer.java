@@ -50,6 +50,8 @@ final class Peer {
     volatile long messagesIn;
     volatile long messagesOut;
     volatile PeerState state = PeerState.ALIVE;
+    /** Names of the discoveries that reported it; replaced, never changed, so snapshots read it as it is. */
+    volatile Set<String> discoveredBy = Set.of();
 
     Peer(UUID uuid, String endpoint, long now) {
         this.uuid = uuid;
@@ -68,6 +70,22 @@ final class Peer {
         }
         evasiveReported = false;
         silentReported = false;
+    }
+
+    /** Records that a discovery reported this peer (actor thread). */
+    void discoveredBy(String source) {
+        if (!discoveredBy.contains(source)) {
+            Set<String> more = new java.util.TreeSet<>(discoveredBy);
+            more.add(source);
+            discoveredBy = Set.copyOf(more);
+        }
+    }
+
+    /** Records several discoveries at once (those that reported the endpoint it answered at). */
+    void discoveredBy(Set<String> sources) {
+        for (String s : sources) {
+            discoveredBy(s);
+        }
     }
 
     /** Closes our DEALER, if open. */

@@ -58,6 +58,16 @@ final class PeerTable {
         return peers.get(uuid);
     }
 
+    /** A peer whose mailbox is this endpoint (as we connect to it or as its HELLO says), or null. */
+    @Nullable Peer atEndpoint(String endpoint) {
+        for (Peer p : peers.values()) {
+            if (p.endpoint.equals(endpoint) || p.address.equals(endpoint)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     void put(Peer peer) {
         peers.put(peer.uuid, peer);
         if (!peer.ready) {

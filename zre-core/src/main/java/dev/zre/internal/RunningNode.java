@@ -15,6 +15,7 @@ import dev.zre.ZreException;
 import dev.zre.discovery.BeaconSocket;
 import dev.zre.discovery.InterfaceSelector;
 import dev.zre.discovery.NetworkSelection;
+import dev.zre.discovery.TcpEndpoints;
 import dev.zre.protocol.Uuids;
 import dev.zre.protocol.ZreMessage;
 import java.io.IOException;
@@ -73,7 +74,7 @@ final class RunningNode implements AutoCloseable {
         this.commands = commands;
         this.peers = peers;
         this.liveness = liveness;
-        this.network = InterfaceSelector.select(config.networkInterface());
+        this.network = InterfaceSelector.select(config.networkInterface(), config.ipv6());
         ZreSecurity security = config.security();
         PeerKeys peerKeys = new PeerKeys();
         List<String> endpoints = learnEndpointKeys(config.endpoints(), peerKeys);
@@ -87,14 +88,14 @@ final class RunningNode implements AutoCloseable {
         }
         this.handshakes = new HandshakeMonitor(config.handshakeInterval(), config.helloTimeout(), transport);
         this.sockets = new SocketFactory(context, config, transport, Uuids.dealerIdentity(uuid),
-                handshakes.socketHandshakeDeadline());
+                handshakes.socketHandshakeDeadline(), network.ipv6());
         Mailbox box;
         ZapHandler zapHandler = null;
         try {
             if (ownContext) {
                 zapHandler = new ZapHandler(context, security, allowList, stats);
             }
-            box = Mailbox.bind(sockets, network.address().getHostAddress(), config.mailboxPort());
+            box = Mailbox.bind(sockets, TcpEndpoints.host(network.address()), mailboxPort(config));
         } catch (RuntimeException e) {
             releaseContext();
             throw e;
@@ -113,7 +114,7 @@ final class RunningNode implements AutoCloseable {
         this.elections = new Elections(uuid, name, config.electionTimeout(), peers, events, errors, leaders);
         this.connections = new Connections(peers, groups, connector, probes, events, stats, errors, elections,
                 config.sendHighWaterMark(), config.maxPendingPeers(), beaconNanos);
-        Handshake handshake = new Handshake(uuid, box.endpoint(), peers, groups, connections, events, stats, errors,
+        Handshake handshake = new Handshake(uuid, box.endpoint(), endpoint -> TcpEndpoints.scopedTo(endpoint, network), peers, groups, connections, events, stats, errors,
                 elections, handshakes, security.mechanism() == ZreSecurity.Mechanism.CURVE ? peerKeys : null);
         this.incoming = new IncomingMessages(peers, groups, ownGroups, handshake, connections, events, stats, errors,
                 elections);
@@ -144,6 +145,10 @@ final class RunningNode implements AutoCloseable {
         if (!endpoints.isEmpty()) {
             discoveries.add(new StaticEndpoints(endpoints, liveness.checkIntervalNanos(), found, now));
         }
+        if (config.dns().enabled()) {
+            discoveries.add(new DnsDiscovery(config.dns(), InetAddress::getAllByName, commands::submit,
+                    mailbox.endpoint(), found, liveness.checkIntervalNanos(), now));
+        }
         for (Discovery d : discoveries) {
             d.register(poller);
         }
@@ -151,6 +156,18 @@ final class RunningNode implements AutoCloseable {
                 network.interfaceName(), config.beaconEnabled() ? ", beacons to " + (config.beaconAddress() != null
                         ? config.beaconAddress() : network.broadcast().getHostAddress()) + ":" + config.beaconPort()
                         : ", beacons off", transport);
+        if (config.dns().enabled()) {
+            log.info("ZRE node '{}' looks for peers at DNS name {} port {} every {}", name, config.dns().name(),
+                    config.dns().port(), config.dns().interval());
+        }
+    }
+
+    /** The configured mailbox port; with DNS discovery and none configured, the port the others look at. */
+    private static int mailboxPort(ZreConfig config) {
+        if (config.mailboxPort() == 0 && config.dns().enabled()) {
+            return config.dns().port();
+        }
+        return config.mailboxPort();
     }
 
     /** The mechanism's socket setup. */

@@ -18,6 +18,7 @@ final class SocketFactory {
     private final TransportSecurity security;
     private final byte[] identity;
     private final int handshakeMillis;
+    private final boolean ipv6;
 
     /**
      * @param handshakeDeadline how long JeroMQ lets a ZMTP handshake take before it drops the
@@ -25,6 +26,13 @@ final class SocketFactory {
      */
     SocketFactory(ZContext context, ZreConfig config, TransportSecurity security, byte[] identity,
             Duration handshakeDeadline) {
+        this(context, config, security, identity, handshakeDeadline, false);
+    }
+
+    /** @param ipv6 whether the mailbox binds an IPv6 address */
+    SocketFactory(ZContext context, ZreConfig config, TransportSecurity security, byte[] identity,
+            Duration handshakeDeadline, boolean ipv6) {
+        this.ipv6 = ipv6;
         this.context = context;
         this.config = config;
         this.security = security;
@@ -36,6 +44,7 @@ final class SocketFactory {
     ZMQ.Socket mailbox() {
         ZMQ.Socket router = context.createSocket(SocketType.ROUTER);
         router.setRouterHandover(true); // a peer that reconnects with the same identity takes over at once
+        router.setIPv6(ipv6); // JeroMQ resolves only IPv4 addresses without it
         router.setHandshakeIvl(handshakeMillis());
         router.setRcvHWM(config.sendHighWaterMark());
         router.setLinger(0);
@@ -60,6 +69,7 @@ final class SocketFactory {
             dealer.setHandshakeIvl(handshakeMillis());
             dealer.setLinger(0);
             dealer.setSendTimeOut(0);
+            dealer.setIPv6(endpoint.contains("[")); // an IPv6 literal (a beacon on IPv6, an AAAA record)
             security.configureConnection(dealer, endpoint);
             dealer.connect(endpoint);
             return dealer;

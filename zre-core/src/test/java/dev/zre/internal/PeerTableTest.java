@@ -59,4 +59,15 @@ class PeerTableTest {
         assertThat(table.remove(replacement)).isTrue();
         assertThat(table.get(old.uuid)).isNull();
     }
+
+    @Test
+    void findsAPeerByTheEndpointWeConnectToOrTheOneItsHelloNamed() {
+        PeerTable table = new PeerTable(1000, 10, 0);
+        Peer p = new Peer(UUID.randomUUID(), "tcp://127.0.0.1:5670", 0);
+        p.address = "tcp://10.0.0.7:5670";
+        table.put(p);
+        assertThat(table.atEndpoint("tcp://127.0.0.1:5670")).isSameAs(p);
+        assertThat(table.atEndpoint("tcp://10.0.0.7:5670")).isSameAs(p);
+        assertThat(table.atEndpoint("tcp://127.0.0.1:5671")).isNull();
+    }
 }

@@ -23,13 +23,16 @@ import java.util.regex.Pattern;
 final class NetnsLab implements AutoCloseable {
 
     static final String PREFIX = "zreit-";
+    /** The prefix of IPv6 labs (the DNS/IPv6 work's own namespaces). */
+    static final String IPV6_PREFIX = "zdit-";
     /** The interface name every node sees inside its own namespace. */
     static final String NODE_INTERFACE = "zre0";
 
     /** The iproute2 program ({@code -Dzre.interop.ip=...} to point elsewhere, e.g. to test the skip path). */
     static final String IP = System.getProperty("zre.interop.ip", "ip");
     private static final Duration IP_TIMEOUT = Duration.ofSeconds(20);
-    private static final Pattern LAB_NAMESPACE = Pattern.compile("^" + PREFIX + "(\\d+)-[0-9a-f]+-(br|n\\d+)$");
+    private static final Pattern LAB_NAMESPACE = Pattern.compile("^(?:" + PREFIX + "|" + IPV6_PREFIX
+            + ")(\\d+)-[0-9a-f]+-(br|n\\d+)$");
     private static volatile boolean staleDeleted;
     private static volatile Optional<String> unavailable;
 
@@ -48,14 +51,16 @@ final class NetnsLab implements AutoCloseable {
 
     private final boolean noBroadcast;
 
-    private NetnsLab(boolean noBroadcast) {
+    private NetnsLab(boolean noBroadcast, boolean ipv6) {
         this.noBroadcast = noBroadcast;
-        this.id = PREFIX + ProcessHandle.current().pid() + "-"
+        this.id = (ipv6 ? IPV6_PREFIX : PREFIX) + ProcessHandle.current().pid() + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         this.bridgeNamespace = id + "-br";
-        // 198.18.0.0/15 = 198.18.0.0 .. 198.19.255.255; one random /24 of it per lab
-        this.subnet = "198." + (18 + ThreadLocalRandom.current().nextInt(2)) + "."
-                + ThreadLocalRandom.current().nextInt(256);
+        // 198.18.0.0/15 = 198.18.0.0 .. 198.19.255.255; one random /24 of it per lab; for IPv6 a random
+        // unique local /64 (fd00::/8)
+        this.subnet = ipv6 ? "fd7a:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)) + ":"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)) + "::"
+                : "198." + (18 + ThreadLocalRandom.current().nextInt(2)) + "." + ThreadLocalRandom.current().nextInt(256);
         this.shutdownHook = new Thread(this::close, id + "-teardown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -103,13 +108,51 @@ final class NetnsLab implements AutoCloseable {
      */
     static NetnsLab create(int nodeCount, boolean broadcastAddress) {
         deleteStale();
-        NetnsLab lab = new NetnsLab(!broadcastAddress);
+        NetnsLab lab = new NetnsLab(!broadcastAddress, false);
         try {
             lab.build(nodeCount);
             return lab;
         } catch (RuntimeException e) {
             lab.close();
             throw e;
+        }
+    }
+
+    /**
+     * A lab without IPv4: each node has only its link-local address and one unique local address of a
+     * random fd7a:…/64 (no route anywhere else), on a bridge joined to nothing but the lab's nodes.
+     */
+    static NetnsLab createIpv6(int nodeCount) {
+        deleteStale();
+        NetnsLab lab = new NetnsLab(false, true);
+        try {
+            lab.buildIpv6(nodeCount);
+            return lab;
+        } catch (RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    private void buildIpv6(int nodeCount) {
+        addNamespace(bridgeNamespace);
+        ip("-n", bridgeNamespace, "link", "set", "lo", "up");
+        ip("-n", bridgeNamespace, "link", "add", "br0", "type", "bridge");
+        ip("-n", bridgeNamespace, "link", "set", "br0", "up");
+        for (int i = 1; i <= nodeCount; i++) {
+            String ns = id + "-n" + i;
+            String port = "p" + i;
+            String address = subnet + Integer.toHexString(10 + i);
+            addNamespace(ns);
+            ip("link", "add", "name", NODE_INTERFACE, "netns", ns, "type", "veth", "peer", "name", port, "netns",
+                    bridgeNamespace);
+            ip("-n", bridgeNamespace, "link", "set", port, "master", "br0");
+            ip("-n", bridgeNamespace, "link", "set", port, "up");
+            ip("-n", ns, "link", "set", "lo", "up");
+            // nodad: usable at once, no duplicate address detection wait (the lab's addresses are unique)
+            ip("-n", ns, "-6", "addr", "add", address + "/64", "dev", NODE_INTERFACE, "nodad");
+            ip("-n", ns, "link", "set", NODE_INTERFACE, "up");
+            nodes.add(new Node(ns, NODE_INTERFACE, address));
         }
     }
 

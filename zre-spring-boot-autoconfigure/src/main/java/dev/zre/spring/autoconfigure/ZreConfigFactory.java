@@ -38,8 +38,9 @@ final class ZreConfigFactory {
         map.from(p::getHeaders).to(builder::headers);
         map.from(p::getGroups).to(builder::groups);
         map.from(p::getNetworkInterface).to(builder::networkInterface);
+        map.from(p::isIpv6).to(builder::ipv6);
         map.from(p::getPort).to(builder::beaconPort);
-        map.from(p::isBeaconEnabled).to(builder::beaconEnabled);
+        map.from(this::beaconEnabled).to(builder::beaconEnabled);
         map.from(p::getBeaconInterval).to(builder::beaconInterval);
         map.from(p::getBeaconAddress).to(builder::beaconAddress);
         map.from(p::getEvasiveTimeout).to(builder::evasiveTimeout);
@@ -53,6 +54,11 @@ final class ZreConfigFactory {
         map.from(p::getMaxNewPeersPerSecond).to(builder::maxNewPeersPerSecond);
         map.from(p::getMaxPendingPeers).to(builder::maxPendingPeers);
         map.from(p::getEventQueueCapacity).to(builder::eventQueueCapacity);
+        ZreProperties.Discovery.Dns dns = p.getDiscovery().getDns();
+        map.from(dns::getName).whenHasText().to(builder::dnsName);
+        map.from(dns::getPort).to(builder::dnsPort);
+        map.from(dns::getInterval).to(builder::dnsInterval);
+        map.from(dns::getMaxAddresses).to(builder::dnsMaxAddresses);
         map.from(p.getElection()::getContest).to(builder::contest);
         map.from(p.getElection()::getTimeout).to(builder::electionTimeout);
         this.customizers.forEach((customizer) -> customizer.customize(builder));
@@ -62,6 +68,12 @@ final class ZreConfigFactory {
         catch (InvalidZreSettingException ex) {
             throw ZreSettingProperties.translate(ex);
         }
+    }
+
+    /** Beacons are off when either the new property or the deprecated 'zre.beacon-enabled' says so. */
+    @SuppressWarnings("deprecation")
+    private boolean beaconEnabled() {
+        return this.properties.getDiscovery().getBeacon().isEnabled() && this.properties.isBeaconEnabled();
     }
 
     private @Nullable String nodeName() {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.Name;
 
 /**
@@ -51,12 +52,20 @@ public class ZreProperties {
     private String networkInterface = "auto";
 
     /**
+     * Whether to run on the interface's IPv6 address: beacons to the all-nodes group ff02::1 (as zyre
+     * with IPv6 on), mailbox at tcp://[address]:port. Chosen by itself when 'zre.interface' is an
+     * IPv6 address or the interface has no IPv4 address.
+     */
+    private boolean ipv6;
+
+    /**
      * UDP port of the discovery beacons; every node of a cluster uses the same one.
      */
     private int port = 5670;
 
     /**
-     * Whether to send and receive UDP beacons. Without them only the static 'endpoints' are found.
+     * Whether to send and receive UDP beacons. Deprecated: use 'zre.discovery.beacon.enabled'; beacons
+     * are off when either is false.
      */
     private boolean beaconEnabled = true;
 
@@ -143,6 +152,11 @@ public class ZreProperties {
     private Duration leaveGracePeriod = Duration.ofMillis(500);
 
     /**
+     * How the node finds its peers: UDP beacons, DNS names (and the static 'endpoints').
+     */
+    private final Discovery discovery = new Discovery();
+
+    /**
      * Settings of the @ZreListener containers.
      */
     private final Listener listener = new Listener();
@@ -215,6 +229,14 @@ public class ZreProperties {
         this.networkInterface = networkInterface;
     }
 
+    public boolean isIpv6() {
+        return this.ipv6;
+    }
+
+    public void setIpv6(boolean ipv6) {
+        this.ipv6 = ipv6;
+    }
+
     public int getPort() {
         return this.port;
     }
@@ -223,10 +245,23 @@ public class ZreProperties {
         this.port = port;
     }
 
+    /**
+     * Whether to send and receive UDP beacons.
+     * @return whether beacons are on
+     * @deprecated use 'zre.discovery.beacon.enabled' ({@link Discovery.Beacon#isEnabled()})
+     */
+    @Deprecated(since = "0.1.0")
+    @DeprecatedConfigurationProperty(replacement = "zre.discovery.beacon.enabled", since = "0.1.0")
     public boolean isBeaconEnabled() {
         return this.beaconEnabled;
     }
 
+    /**
+     * Turns UDP beacons on or off.
+     * @param beaconEnabled whether beacons are on
+     * @deprecated use 'zre.discovery.beacon.enabled'
+     */
+    @Deprecated(since = "0.1.0")
     public void setBeaconEnabled(boolean beaconEnabled) {
         this.beaconEnabled = beaconEnabled;
     }
@@ -351,6 +386,10 @@ public class ZreProperties {
         this.leaveGracePeriod = leaveGracePeriod;
     }
 
+    public Discovery getDiscovery() {
+        return this.discovery;
+    }
+
     public Listener getListener() {
         return this.listener;
     }
@@ -369,6 +408,117 @@ public class ZreProperties {
 
     public Metrics getMetrics() {
         return this.metrics;
+    }
+
+    /**
+     * How the node finds its peers. Several mechanisms may run at once (beacons on the LAN and a DNS
+     * name, for example); each peer shows which found it in '/actuator/zre'.
+     */
+    public static class Discovery {
+
+        /**
+         * UDP beacons on the chosen interface's broadcast address (or 'zre.beacon-address').
+         */
+        private final Beacon beacon = new Beacon();
+
+        /**
+         * Discovery by DNS name, e.g. a Kubernetes headless service.
+         */
+        private final Dns dns = new Dns();
+
+        public Beacon getBeacon() {
+            return this.beacon;
+        }
+
+        public Dns getDns() {
+            return this.dns;
+        }
+
+        /**
+         * UDP beacons.
+         */
+        public static class Beacon {
+
+            /**
+             * Whether to send and receive UDP beacons. Turn them off where broadcast does not reach
+             * (Kubernetes, cloud networks) and use a DNS name or 'zre.endpoints' instead.
+             */
+            private boolean enabled = true;
+
+            public boolean isEnabled() {
+                return this.enabled;
+            }
+
+            public void setEnabled(boolean enabled) {
+                this.enabled = enabled;
+            }
+
+        }
+
+        /**
+         * Discovery by DNS name: every address the name resolves to (A and AAAA records) is a
+         * candidate mailbox on 'port'; whoever answers says who it is. Addresses that vanish from
+         * the answer are not dropped (liveness decides).
+         */
+        public static class Dns {
+
+            /**
+             * DNS name to resolve, e.g. the headless service 'zre.my-namespace.svc.cluster.local'.
+             * Unset turns DNS discovery off.
+             */
+            private @Nullable String name;
+
+            /**
+             * TCP port of the mailboxes behind the name. This node's mailbox binds it too unless
+             * 'zre.mailbox-port' is set.
+             */
+            private int port = 5670;
+
+            /**
+             * Time between two resolutions of the name. The JVM caches answers too (30 s by default:
+             * set 'networkaddress.cache.ttl' to this interval or less).
+             */
+            private Duration interval = Duration.ofSeconds(5);
+
+            /**
+             * Largest number of addresses taken from one answer; the rest are ignored.
+             */
+            private int maxAddresses = 64;
+
+            public @Nullable String getName() {
+                return this.name;
+            }
+
+            public void setName(@Nullable String name) {
+                this.name = name;
+            }
+
+            public int getPort() {
+                return this.port;
+            }
+
+            public void setPort(int port) {
+                this.port = port;
+            }
+
+            public Duration getInterval() {
+                return this.interval;
+            }
+
+            public void setInterval(Duration interval) {
+                this.interval = interval;
+            }
+
+            public int getMaxAddresses() {
+                return this.maxAddresses;
+            }
+
+            public void setMaxAddresses(int maxAddresses) {
+                this.maxAddresses = maxAddresses;
+            }
+
+        }
+
     }
 
     /**

@@ -20,7 +20,7 @@ final class ZreSettingProperties {
             Map.entry("groups", "zre.groups"),
             Map.entry("group", "zre.groups"),
             Map.entry("networkInterface", "zre.interface"),
-            Map.entry("beaconEnabled", "zre.beacon-enabled"),
+            Map.entry("beaconEnabled", "zre.discovery.beacon.enabled"),
             Map.entry("beaconPort", "zre.port"),
             Map.entry("beaconInterval", "zre.beacon-interval"),
             Map.entry("beaconAddress", "zre.beacon-address"),
@@ -36,6 +36,11 @@ final class ZreSettingProperties {
             Map.entry("maxPendingPeers", "zre.max-pending-peers"),
             Map.entry("eventQueueCapacity", "zre.event-queue-capacity"),
             Map.entry("security", "zre.security"),
+
+            Map.entry("dnsName", "zre.discovery.dns.name"),
+            Map.entry("dnsPort", "zre.discovery.dns.port"),
+            Map.entry("dnsInterval", "zre.discovery.dns.interval"),
+            Map.entry("dnsMaxAddresses", "zre.discovery.dns.max-addresses"),
 
             Map.entry("contested", "zre.election.contest"),
             Map.entry("electionTimeout", "zre.election.timeout"));

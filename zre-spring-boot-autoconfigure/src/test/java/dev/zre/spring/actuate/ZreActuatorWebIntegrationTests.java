@@ -147,9 +147,12 @@ class ZreActuatorWebIntegrationTests {
 
     @Test
     void singlePeerIsFoundByItsUuid() throws Exception {
+        await().atMost(DEADLINE)
+            .until(() -> this.node.peer(peer.uuid()).map((p) -> p.discoveredBy().contains("beacon")).orElse(false));
         HttpResponse<String> response = get("/actuator/zre/peers/" + PeerId.of(peer.uuid()));
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = this.json.readTree(response.body());
+        assertThat(body.get("discoveredBy").toString()).as("which mechanisms found it").isEqualTo("[\"beacon\"]");
         assertThat(body.get("name").asString()).isEqualTo("peer");
         assertThat(body.get("uuid").asString()).isEqualTo(PeerId.of(peer.uuid()).toString());
         assertThat(body.get("headers").get("X-SECRET").asString()).isEqualTo("******");

@@ -175,7 +175,7 @@ public class ZreEndpoint {
     private PeerDescriptor describe(PeerSnapshot peer, boolean showUnsanitized) {
         return new PeerDescriptor(PeerId.of(peer.uuid()).toString(), peer.name(), peer.address(), new TreeSet<>(peer.groups()),
                 sanitize(peer.headers(), showUnsanitized), peer.state().name(), peer.enteredAt().toString(),
-                peer.lastSeen().toString(), peer.messagesIn(), peer.messagesOut());
+                peer.lastSeen().toString(), peer.messagesIn(), peer.messagesOut(), new TreeSet<>(peer.discoveredBy()));
     }
 
     private Map<String, @Nullable Object> sanitize(Map<String, String> headers, boolean showUnsanitized) {
@@ -241,10 +241,12 @@ public class ZreEndpoint {
      * @param lastSeen when anything last arrived from it
      * @param messagesIn ZRE messages received from it
      * @param messagesOut ZRE messages sent to it
+     * @param discoveredBy the mechanisms that found it ({@code beacon}, {@code endpoints}, {@code dns}, ...);
+     *     empty when it introduced itself first and none of this node's mechanisms has reported it since
      */
     public record PeerDescriptor(String uuid, String name, String address, Set<String> groups,
             Map<String, @Nullable Object> headers, String state, String enteredAt, String lastSeen, long messagesIn,
-            long messagesOut) {
+            long messagesOut, Set<String> discoveredBy) {
     }
 
     /**
