@@ -24,9 +24,12 @@ final class Connector {
     private final NodeCounters stats;
     private final ProtocolErrors errors;
     private final Supplier<ZreMessage.Hello> hello;
+    private final GreetingActivity greetings;
 
-    Connector(String node, SocketFactory sockets, NodeCounters stats, ProtocolErrors errors,
+    /** @param greetings the greeting activity of the sockets' context, which each connection reports to */
+    Connector(String node, SocketFactory sockets, NodeCounters stats, ProtocolErrors errors, GreetingActivity greetings,
             Supplier<ZreMessage.Hello> hello) {
+        this.greetings = greetings;
         this.node = node;
         this.sockets = sockets;
         this.stats = stats;
@@ -76,7 +79,7 @@ final class Connector {
     private @Nullable PeerConnection openSilently(String endpoint, long now) {
         PeerConnection connection;
         try {
-            ConnectionProgress progress = new ConnectionProgress();
+            ConnectionProgress progress = new ConnectionProgress(greetings);
             connection = new PeerConnection(sockets.connect(endpoint, progress, ConnectionProgress.EVENTS), endpoint, now,
                     progress);
         } catch (IllegalArgumentException e) {

@@ -160,6 +160,7 @@ final class PeerConnection {
      * linger a GOODBYE or LEAVE was given.
      */
     void close() {
+        progress.closed();
         dealer.close();
     }
 }
