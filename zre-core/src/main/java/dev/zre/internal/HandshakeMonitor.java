@@ -20,7 +20,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * JeroMQ serves greetings in selector order, not in connection order.)</li>
  * <li><b>no HELLO</b>: the connection works but the peer has not said HELLO — rebuild (the caller
  * gives up after a few tries, or at once when room is short). The deadline follows how long peers
- * recently took to say HELLO, at least the {@code helloTimeout}, doubling per attempt;</li>
+ * recently took to say HELLO, at least the {@code helloTimeout}, doubling per attempt; while the
+ * context is busy with greetings (the peer's connection back to us waits its turn) it waits on, up
+ * to 10× the {@code helloTimeout};</li>
  * <li>no answer at all (TCP not up, not refused): judged by the HELLO deadline too.</li>
  * </ul>
  * Every deadline gets up to a quarter of jitter, so that rebuilds do not come in waves. Time is
@@ -136,9 +138,20 @@ final class HandshakeMonitor {
             return; // entered, or its greeting is still on its way
         }
         long since = handshakeAt != 0 ? handshakeAt : c.openedAt();
-        if (now - since >= c.helloDeadline(() -> jittered(helloDeadlineNanos()) << Math.min(peer.rebuilds, 16))) {
+        long waited = now - since;
+        if (waited >= c.helloDeadline(() -> jittered(helloDeadlineNanos()) << Math.min(peer.rebuilds, 16))
+                && (waited >= helloCapNanos || !greetingsBusy(since, now))) {
             actions.helloOverdue(peer);
         }
+    }
+
+    /**
+     * Whether the context's I/O threads are still working through many greetings (many connections
+     * wait for one, and one came within the stall floor): a peer's HELLO comes on its connection
+     * back to us, which then waits its turn like ours did, so its HELLO is late, not missing.
+     */
+    private boolean greetingsBusy(long since, long now) {
+        return activity.awaiting() > QUIET_HANDSHAKES && activity.quietFor(since, now) < stallFloorNanos;
     }
 
     /**

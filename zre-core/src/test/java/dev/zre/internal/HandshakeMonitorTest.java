@@ -211,6 +211,31 @@ class HandshakeMonitorTest {
     }
 
     @Test
+    void aHelloIsNotOverdueWhileTheContextIsBusyWithGreetingsUpToTheCap() {
+        Peer peer = connecting(0);
+        progress(peer).connected(1 * MS);
+        progress(peer).greeted(2 * MS);
+        busyContext(); // the peer's connection back to us waits its turn among these
+        for (long t = 4_000; t < 30_000; t += 500) {
+            anotherGreeted(t);
+            assertThat(check(peer, t + 9)).as("at %d ms, greetings still coming", t).isEmpty();
+        }
+        assertThat(check(peer, 30_002)).as("10 × the HELLO floor").containsExactly("helloOverdue");
+    }
+
+    @Test
+    void aHelloIsOverdueWhenGreetingsStoppedThoughManyWait() {
+        Peer peer = connecting(0);
+        progress(peer).connected(1 * MS);
+        progress(peer).greeted(2 * MS);
+        busyContext();
+        anotherGreeted(3_000);
+        assertThat(check(peer, 3_752)).as("past the HELLO deadline, but a greeting came 752 ms ago").isEmpty();
+        assertThat(check(peer, 3_990)).isEmpty();
+        assertThat(check(peer, 4_001)).as("none for the stall floor").containsExactly("helloOverdue");
+    }
+
+    @Test
     void theHelloDeadlineFollowsHowLongPeersRecentlyTookToSayHello() {
         assertThat(monitor.helloDeadlineNanos()).isEqualTo(3_000 * MS);
         monitor.helloAfter(1_500 * MS);
