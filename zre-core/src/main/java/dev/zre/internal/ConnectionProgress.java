@@ -33,6 +33,8 @@ final class ConnectionProgress implements ZEvent.ZEventConsummer {
     private volatile long refusedAt;
     private volatile long connectedAt;
     private volatile long handshakeAt;
+    /** Whether a greeting ever came on this DEALER (not reset when JeroMQ reconnects). */
+    private volatile boolean everGreeted;
     private volatile long lostAt;
     private volatile long succeededAt;
     private volatile @Nullable Failure failure;
@@ -113,6 +115,7 @@ final class ConnectionProgress implements ZEvent.ZEventConsummer {
         if (handshakeAt == 0) {
             handshakeAt = now;
         }
+        everGreeted = true;
     }
 
     /** The DEALER was closed: it no longer counts as waiting for a greeting. */
@@ -135,6 +138,11 @@ final class ConnectionProgress implements ZEvent.ZEventConsummer {
     /** When TCP came up, or 0. */
     long connectedAt() {
         return connectedAt;
+    }
+
+    /** Whether the peer's greeting ever came on this DEALER, also before JeroMQ reconnected it. */
+    boolean everGreeted() {
+        return everGreeted;
     }
 
     /** When the ZMTP handshake completed, or 0. */

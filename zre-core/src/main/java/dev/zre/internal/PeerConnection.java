@@ -94,7 +94,7 @@ final class PeerConnection {
      */
     List<Sent> unconfirmed() {
         List<Sent> sent = unconfirmed;
-        return sent == null || progress.handshakeAt() != 0 ? List.of() : List.copyOf(sent);
+        return sent == null || progress.everGreeted() ? List.of() : List.copyOf(sent);
     }
 
     /** A connection that replaces {@code old} goes on with its numbering (after its stream was sent again). */
@@ -130,7 +130,7 @@ final class PeerConnection {
      */
     long send(byte[] first, List<byte[]> content) {
         List<Sent> sent = unconfirmed;
-        if (sent != null && progress.handshakeAt() != 0) {
+        if (sent != null && progress.everGreeted()) {
             unconfirmed = null; // greeted: from now on JeroMQ delivers what is queued, or the peer sees a gap
             sent = null;
         }
