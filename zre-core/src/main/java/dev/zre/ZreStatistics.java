@@ -41,7 +41,12 @@ public final class ZreStatistics {
         /** HELLOs at a CURVE node without a valid {@code X-PUBLICKEY} header, ignored (no downgrade). */
         HELLOS_WITHOUT_KEY,
         /** CURVE beacons whose key is not on the allow-list: never connected to. */
-        BEACONS_NOT_ALLOWED
+        BEACONS_NOT_ALLOWED,
+        /**
+         * Messages sent again, unchanged, on a connection that replaced one whose handshake stalled
+         * (none of them had reached the peer); not counted again in the messages sent.
+         */
+        MESSAGES_RESENT
     }
 
     /** A read-only view of the counters the node's engine writes. */

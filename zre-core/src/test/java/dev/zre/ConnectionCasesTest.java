@@ -102,6 +102,39 @@ class ConnectionCasesTest {
     }
 
     @Test
+    void messagesSentToAnEnteredPeerOnAStalledLinkArriveInOrderAfterTheRebuild() throws Exception {
+        UUID rId = UUID.randomUUID();
+        java.util.concurrent.atomic.AtomicInteger rPort = new java.util.concurrent.atomic.AtomicInteger();
+        try (TestNodes nodes = new TestNodes(); MuteFirstProxy proxy = new MuteFirstProxy(rPort::get)) {
+            TestNodes.Started s = nodes.start(nodes.config("s").handshakeInterval(Duration.ofSeconds(2)));
+            // s hears of r at the proxy: its first link to r is up and never greeted (a stalled handshake)
+            RawPeer.sendDatagram(nodes.beaconPort, new Beacon(rId, proxy.port()).encode());
+            TestNodes.eventually(DEADLINE, "s's link to r up and mute", () -> proxy.accepted() == 1);
+            // r knows s only by its endpoint: r's HELLO reaches s at once, s's reaches r only after a rebuild
+            TestNodes.Started r = nodes.start(nodes.config("r").uuid(rId).beaconEnabled(false)
+                    .endpoint(s.node().endpoint().orElseThrow()));
+            String rEndpoint = r.node().endpoint().orElseThrow();
+            rPort.set(Integer.parseInt(rEndpoint.substring(rEndpoint.lastIndexOf(':') + 1)));
+            s.await(ZreEvent.Enter.class, e -> e.peer().equals(rId), DEADLINE);
+            ZreStatistics stats = s.node().statistics();
+            assertThat(stats.get(Counter.HANDSHAKES_STALLED)).as("r entered before the stall was seen").isZero();
+            for (int i = 1; i <= 3; i++) {
+                s.node().whisper(rId, "m" + i); // queued on the stalled link
+            }
+            r.await(ZreEvent.Enter.class, e -> e.peer().equals(s.node().uuid()), DEADLINE);
+            s.node().whisper(rId, "m4");
+            List<ZreEvent> whispers = r.collect(e -> e instanceof ZreEvent.Whisper || e instanceof ZreEvent.Exit, 4,
+                    DEADLINE);
+            assertThat(whispers).as("every message, in order, and no EXIT")
+                    .map(e -> e instanceof ZreEvent.Whisper w ? new String(w.frames().get(0),
+                            java.nio.charset.StandardCharsets.UTF_8) : e.toString())
+                    .containsExactly("m1", "m2", "m3", "m4");
+            assertThat(stats.get(Counter.HANDSHAKES_STALLED)).as("the link was rebuilt").isEqualTo(1);
+            assertThat(s.node().peers()).contains(rId);
+        }
+    }
+
+    @Test
     void aSecondHelloThatAnswersOursIsNotAnsweredAgainSoTwoNodesNeverPingPongHellos() throws Exception {
         try (TestNodes nodes = new TestNodes(); RawPeer raw = RawPeer.listening(UUID.randomUUID())) {
             TestNodes.Started a = nodes.start(nodes.config("a").beaconEnabled(false));

@@ -1,7 +1,13 @@
 package dev.zre.benchmarks;
 
 import java.io.File;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /** Heap, threads and file descriptors of this JVM, for the memory scenario. */
 public final class ProcessProbe {
@@ -40,5 +46,20 @@ public final class ProcessProbe {
     public static int fileDescriptors() {
         String[] fds = new File("/proc/self/fd").list();
         return fds == null ? -1 : fds.length;
+    }
+
+    /**
+     * Writes the heap's class histogram (live objects, after a full GC), as {@code jcmd GC.class_histogram}
+     * prints it, but from inside the JVM: no attach thread or socket that would change the readings.
+     */
+    public static void writeClassHistogram(Path file) {
+        try {
+            Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            Files.writeString(file, String.valueOf(text), StandardCharsets.UTF_8);
+        } catch (JMException | IOException e) {
+            System.err.println("no class histogram: " + e);
+        }
     }
 }

@@ -46,6 +46,8 @@ public final class Soak {
     private final long[] downUntil;
     private volatile boolean trafficOn;
     private volatile boolean running = true;
+    /** Where the class histograms of the start and end readings go, or null (option {@code --histograms}). */
+    private static @org.jspecify.annotations.Nullable Path histograms;
 
     private Soak(int size, Duration churnTime) {
         this.size = size;
@@ -73,11 +75,13 @@ public final class Soak {
                 churnTime = Duration.ofSeconds(Math.round(Double.parseDouble(arg.substring(10)) * 60));
             } else if (arg.equals("--trace")) {
                 SoakTrace.enable();
+            } else if (arg.equals("--histograms")) {
+                histograms = besideJar("soak-histogram");
             } else if (arg.startsWith("--json=")) {
                 json = Path.of(arg.substring(7));
             } else {
                 System.err.println("usage: java -cp zre-benchmarks.jar dev.zre.benchmarks.Soak [--nodes=30] [--minutes=10]"
-                        + " [--quick] [--trace] [--json=FILE]");
+                        + " [--quick] [--trace] [--histograms] [--json=FILE]");
                 System.exit(arg.equals("--help") || arg.equals("-h") ? 0 : 2);
             }
         }
@@ -136,7 +140,7 @@ public final class Soak {
         Thread drain = daemon("soak-drain", this::drain);
         trafficOn = true;
         Thread.sleep(5000); // pipes and queues reach their working size
-        ProcessProbe.Reading start = quietReading();
+        ProcessProbe.Reading start = quietReading("start");
         trafficOn = true;
         System.err.printf("  start: %s; churn for %d s%n", start, churnTime.toSeconds());
 
@@ -159,7 +163,7 @@ public final class Soak {
             ghosts.check(nodes, System.nanoTime());
             Thread.sleep(250);
         }
-        ProcessProbe.Reading end = quietReading();
+        ProcessProbe.Reading end = quietReading("end");
         check.checkTails(runningUuids(), System.nanoTime());
         ghosts.check(nodes, System.nanoTime());
         System.err.printf("  end: %s%n", end);
@@ -333,10 +337,15 @@ public final class Soak {
     }
 
     /** Stops the traffic, waits until everything sent has been taken, then reads heap, threads and descriptors. */
-    private ProcessProbe.Reading quietReading() throws InterruptedException {
+    private ProcessProbe.Reading quietReading(String label) throws InterruptedException {
         trafficOn = false;
         Thread.sleep(2000);
-        return ProcessProbe.read();
+        ProcessProbe.Reading reading = ProcessProbe.read();
+        Path prefix = histograms;
+        if (prefix != null) {
+            ProcessProbe.writeClassHistogram(Path.of(prefix + "-" + label + ".txt"));
+        }
+        return reading;
     }
 
     private static void sleepUntil(long deadline) {

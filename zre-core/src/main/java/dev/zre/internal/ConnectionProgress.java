@@ -1,5 +1,6 @@
 package dev.zre.internal;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.ZEvent;
 import zmq.ZMQ;
@@ -9,7 +10,7 @@ import zmq.ZMQ;
  * TCP up, ZMTP greeting exchanged, connection lost. A stalled JeroMQ handshake (see the protocol
  * notes) shows as TCP up and no greeting. The hook runs on a JeroMQ I/O thread; the actor
  * reads the fields when it checks its peers, so each is a volatile timestamp (monotonic nanos, 0 =
- * not yet).
+ * not yet). It also keeps its context's {@link GreetingActivity} up to date.
  */
 final class ConnectionProgress implements ZEvent.ZEventConsummer {
 
@@ -32,9 +33,29 @@ final class ConnectionProgress implements ZEvent.ZEventConsummer {
     private volatile long refusedAt;
     private volatile long connectedAt;
     private volatile long handshakeAt;
+    /** Whether a greeting ever came on this DEALER (not reset when JeroMQ reconnects). */
+    private volatile boolean everGreeted;
     private volatile long lostAt;
     private volatile long succeededAt;
     private volatile @Nullable Failure failure;
+    /** How many connections on the context waited for their greeting when TCP last came up. */
+    private volatile int awaitedAtConnect;
+    private final GreetingActivity activity;
+    /** {@link #IDLE}, {@link #WAITING} (counted in the activity) or {@link #CLOSED}. */
+    private final AtomicInteger waitState = new AtomicInteger(IDLE);
+    private static final int IDLE = 0;
+    private static final int WAITING = 1;
+    private static final int CLOSED = 2;
+
+    /** @param activity the greeting activity of the context the DEALER belongs to */
+    ConnectionProgress(GreetingActivity activity) {
+        this.activity = activity;
+    }
+
+    /** A connection of a context of its own (tests). */
+    ConnectionProgress() {
+        this(new GreetingActivity());
+    }
 
     @Override
     public void consume(ZEvent event) {
@@ -56,6 +77,9 @@ final class ConnectionProgress implements ZEvent.ZEventConsummer {
             }
             case DISCONNECTED -> {
                 lostAt = now;
+                if (waitState.compareAndSet(WAITING, IDLE)) {
+                    activity.noLongerWaiting(); // JeroMQ gave up on the handshake; it reconnects
+                }
                 if (succeededAt == 0 && handshakeAt != 0 && failure == null) {
                     failure = Failure.CLOSED_IN_HANDSHAKE;
                 }
@@ -75,6 +99,9 @@ final class ConnectionProgress implements ZEvent.ZEventConsummer {
 
     /** TCP came up, also after JeroMQ reconnected: a new greeting is due. */
     void connected(long now) {
+        if (waitState.compareAndSet(IDLE, WAITING)) {
+            awaitedAtConnect = activity.waiting();
+        }
         handshakeAt = 0;
         connectedAt = now;
         refusedAt = 0;
@@ -82,9 +109,25 @@ final class ConnectionProgress implements ZEvent.ZEventConsummer {
 
     /** The peer's ZMTP greeting arrived. */
     void greeted(long now) {
+        if (waitState.compareAndSet(WAITING, IDLE)) {
+            activity.greeted(now);
+        }
         if (handshakeAt == 0) {
             handshakeAt = now;
         }
+        everGreeted = true;
+    }
+
+    /** The DEALER was closed: it no longer counts as waiting for a greeting. */
+    void closed() {
+        if (waitState.getAndSet(CLOSED) == WAITING) {
+            activity.noLongerWaiting();
+        }
+    }
+
+    /** How many connections on the context waited for their greeting when this one's TCP came up. */
+    int awaitedAtConnect() {
+        return awaitedAtConnect;
     }
 
     /** Whether every attempt so far was refused (or unreachable) and none got through. */
@@ -95,6 +138,11 @@ final class ConnectionProgress implements ZEvent.ZEventConsummer {
     /** When TCP came up, or 0. */
     long connectedAt() {
         return connectedAt;
+    }
+
+    /** Whether the peer's greeting ever came on this DEALER, also before JeroMQ reconnected it. */
+    boolean everGreeted() {
+        return everGreeted;
     }
 
     /** When the ZMTP handshake completed, or 0. */

@@ -142,9 +142,7 @@ final class Connections implements AutoCloseable {
         }
         errors.report(ProtocolError.SEND_OVERFLOW, command + " to " + peer.name + " " + Uuids.toHex(peer.uuid)
                 + ": its queue of " + queueLimit + " is full; reconnecting");
-        if (!overflowed.contains(peer)) {
-            overflowed.add(peer);
-        }
+        overflowed(peer);
     }
 
     /** Introduces us again on the connection the peer already has (after its second HELLO). */
@@ -226,11 +224,36 @@ final class Connections implements AutoCloseable {
         refusedEndpoints.forget(peer.endpoint);
     }
 
+    /**
+     * Replaces the peer's connection. When the old one was never greeted, nothing sent on it can have
+     * arrived: the new one sends all of it again, unchanged (HELLO first, the same sequence numbers),
+     * so an entered peer loses nothing that was queued. Otherwise the new one starts with a fresh
+     * HELLO, which makes an entered peer re-introduce itself (EXIT and ENTER on both sides: any loss
+     * is reported).
+     */
     private void rebuild(Peer peer, long now) {
-        peer.disconnect();
+        PeerConnection old = peer.connection;
+        List<PeerConnection.Sent> unsent = old == null ? List.of() : old.unconfirmed();
+        peer.disconnect(); // linger 0: nothing more leaves the old DEALER
         stats.increment(Counter.CONNECTIONS_REBUILT);
-        if (!connect(peer, now)) {
+        boolean connected;
+        if (old != null && !unsent.isEmpty()) {
+            peer.connection = connector.reopen(old, unsent, now, () -> overflowed(peer));
+            connected = peer.connection != null;
+            if (connected) {
+                peer.helloSentAt = now;
+            }
+        } else {
+            connected = connect(peer, now);
+        }
+        if (!connected) {
             remove(peer, ExitReason.DROPPED);
+        }
+    }
+
+    private void overflowed(Peer peer) {
+        if (!overflowed.contains(peer)) {
+            overflowed.add(peer);
         }
     }
 

@@ -24,9 +24,12 @@ final class Connector {
     private final NodeCounters stats;
     private final ProtocolErrors errors;
     private final Supplier<ZreMessage.Hello> hello;
+    private final GreetingActivity greetings;
 
-    Connector(String node, SocketFactory sockets, NodeCounters stats, ProtocolErrors errors,
+    /** @param greetings the greeting activity of the sockets' context, which each connection reports to */
+    Connector(String node, SocketFactory sockets, NodeCounters stats, ProtocolErrors errors, GreetingActivity greetings,
             Supplier<ZreMessage.Hello> hello) {
+        this.greetings = greetings;
         this.node = node;
         this.sockets = sockets;
         this.stats = stats;
@@ -41,9 +44,42 @@ final class Connector {
      *     the endpoint cannot be connected to (counted as a bad endpoint)
      */
     @Nullable PeerConnection open(String endpoint, long now) {
+        PeerConnection connection = openSilently(endpoint, now);
+        if (connection != null) {
+            sayHello(connection);
+        }
+        return connection;
+    }
+
+    /**
+     * Opens a DEALER to replace {@code old} and sends on it, unchanged, what {@code old} sent
+     * before its handshake stalled (its own HELLO first): the peer receives the stream it would have
+     * received, with the same sequence numbers, and the numbering goes on from there.
+     *
+     * @param unsent what {@code old} sent, none of which reached the peer (see {@link PeerConnection#unconfirmed()})
+     * @return the new connection, or null as for {@link #open}; a message that did not fit in the
+     *     new queue ends the replay and is reported as an overflow by {@code overflow}
+     */
+    @Nullable PeerConnection reopen(PeerConnection old, List<PeerConnection.Sent> unsent, long now, Runnable overflow) {
+        PeerConnection connection = openSilently(old.endpoint(), now);
+        if (connection == null) {
+            return null;
+        }
+        connection.continueSequenceOf(old);
+        for (PeerConnection.Sent m : unsent) {
+            if (connection.send(m.first(), m.content()) == PeerConnection.QUEUE_FULL) {
+                overflow.run();
+                break;
+            }
+            stats.increment(Counter.MESSAGES_RESENT);
+        }
+        return connection;
+    }
+
+    private @Nullable PeerConnection openSilently(String endpoint, long now) {
         PeerConnection connection;
         try {
-            ConnectionProgress progress = new ConnectionProgress();
+            ConnectionProgress progress = new ConnectionProgress(greetings);
             connection = new PeerConnection(sockets.connect(endpoint, progress, ConnectionProgress.EVENTS), endpoint, now,
                     progress);
         } catch (IllegalArgumentException e) {
@@ -54,7 +90,6 @@ final class Connector {
             log.warn("ZRE node '{}': no socket for a connection to {} ({})", node, endpoint, e.getMessage());
             return null;
         }
-        sayHello(connection);
         return connection;
     }
 

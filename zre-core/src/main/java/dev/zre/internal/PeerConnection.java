@@ -1,13 +1,40 @@
 package dev.zre.internal;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
 
 /**
  * Our DEALER to one peer's mailbox and the sequence numbers we send on it (HELLO is 1). Sends never
  * block: a full queue is reported to the caller, which treats it as an overflow.
+ *
+ * <p>Until JeroMQ reports the peer's ZMTP greeting nothing sent on the DEALER can have reached the
+ * peer, so the connection keeps what it sent until then: when a stalled handshake makes the node
+ * replace the connection, the new one sends exactly the same stream again (HELLO first, the same
+ * sequence numbers), and nothing queued on the stalled one is lost.
  */
 final class PeerConnection {
+
+    /** One message as it went out: its first frame (sequence included) and its content frames. */
+    static final class Sent {
+
+        private final byte[] first;
+        private final List<byte[]> content;
+
+        Sent(byte[] first, List<byte[]> content) {
+            this.first = first;
+            this.content = content;
+        }
+
+        byte[] first() {
+            return first;
+        }
+
+        List<byte[]> content() {
+            return content;
+        }
+    }
 
     /** What {@link #send} returns when the peer's queue was full and nothing was sent. */
     static final long QUEUE_FULL = -1;
@@ -20,6 +47,8 @@ final class PeerConnection {
     private long stallDeadline;
     private long helloDeadline;
     private boolean handshakeRecorded;
+    /** What was sent while the greeting had not come yet; null once it came. */
+    private @Nullable List<Sent> unconfirmed = new ArrayList<>();
 
     PeerConnection(ZMQ.Socket dealer, String endpoint, long openedAt, ConnectionProgress progress) {
         this.dealer = dealer;
@@ -56,6 +85,21 @@ final class PeerConnection {
 
     void markHandshakeRecorded() {
         handshakeRecorded = true;
+        unconfirmed = null;
+    }
+
+    /**
+     * What was sent on this connection, in order, if the peer's greeting has not come yet (so none
+     * of it can have arrived); empty once it came.
+     */
+    List<Sent> unconfirmed() {
+        List<Sent> sent = unconfirmed;
+        return sent == null || progress.everGreeted() ? List.of() : List.copyOf(sent);
+    }
+
+    /** A connection that replaces {@code old} goes on with its numbering (after its stream was sent again). */
+    void continueSequenceOf(PeerConnection old) {
+        sentSequence = old.sentSequence;
     }
 
     /** The endpoint this DEALER connects to. */
@@ -85,6 +129,11 @@ final class PeerConnection {
      * @return the bytes sent, or {@link #QUEUE_FULL} when the first frame did not fit
      */
     long send(byte[] first, List<byte[]> content) {
+        List<Sent> sent = unconfirmed;
+        if (sent != null && progress.everGreeted()) {
+            unconfirmed = null; // greeted: from now on JeroMQ delivers what is queued, or the peer sees a gap
+            sent = null;
+        }
         int last = content.size() - 1;
         if (!dealer.send(first, last >= 0 ? ZMQ.SNDMORE | ZMQ.DONTWAIT : ZMQ.DONTWAIT)) {
             return QUEUE_FULL;
@@ -94,6 +143,9 @@ final class PeerConnection {
             byte[] frame = content.get(i);
             bytes += frame.length;
             dealer.send(frame, i < last ? ZMQ.SNDMORE | ZMQ.DONTWAIT : ZMQ.DONTWAIT);
+        }
+        if (sent != null) {
+            sent.add(new Sent(first, content));
         }
         return bytes;
     }
@@ -108,6 +160,7 @@ final class PeerConnection {
      * linger a GOODBYE or LEAVE was given.
      */
     void close() {
+        progress.closed();
         dealer.close();
     }
 }

@@ -86,7 +86,8 @@ final class RunningNode implements AutoCloseable {
         if (ownContext) {
             context.setLinger(0);
         }
-        this.handshakes = new HandshakeMonitor(config.handshakeInterval(), config.helloTimeout(), transport);
+        this.handshakes = new HandshakeMonitor(config.handshakeInterval(), config.helloTimeout(), transport,
+                ownContext ? new GreetingActivity() : SharedContext.greetings());
         this.sockets = new SocketFactory(context, config, transport, Uuids.dealerIdentity(uuid),
                 handshakes.socketHandshakeDeadline(), network.ipv6());
         Mailbox box;
@@ -106,7 +107,7 @@ final class RunningNode implements AutoCloseable {
         if (security.keyPair() != null) {
             helloHeaders.put(Handshake.PUBLIC_KEY_HEADER, security.keyPair().publicKeyZ85());
         }
-        Connector connector = new Connector(name, sockets, stats, errors,
+        Connector connector = new Connector(name, sockets, stats, errors, handshakes.activity(),
                 () -> ownGroups.hello(box.endpoint(), name, helloHeaders));
         long beaconNanos = config.beaconInterval().toNanos();
         EndpointProbes probes = new EndpointProbes(connector, stats, handshakes,
@@ -287,7 +288,6 @@ final class RunningNode implements AutoCloseable {
             }
         }
         if (now - nextCheck >= 0) {
-            handshakes.beginPass(peers.all());
             for (Peer peer : peers.copy()) {
                 handshakes.check(peer, now, handshakeActions);
                 if (peers.contains(peer)) {

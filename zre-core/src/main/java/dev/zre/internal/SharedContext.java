@@ -16,6 +16,7 @@ final class SharedContext {
     static final int MAX_SOCKETS = 16_384;
 
     private static @Nullable ZContext context;
+    private static GreetingActivity greetings = new GreetingActivity();
     private static int users;
 
     private SharedContext() {
@@ -30,9 +31,15 @@ final class SharedContext {
             // meshed nodes in one JVM need 2,500, a node flooded with made-up beacons up to maxPeers.
             c.getContext().setMaxSockets(MAX_SOCKETS);
             context = c;
+            greetings = new GreetingActivity();
         }
         users++;
         return c;
+    }
+
+    /** The greetings on the shared context's I/O threads, for every node that uses it. */
+    static synchronized GreetingActivity greetings() {
+        return greetings;
     }
 
     static synchronized void release() {

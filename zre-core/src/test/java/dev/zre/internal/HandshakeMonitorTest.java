@@ -17,8 +17,12 @@ class HandshakeMonitorTest {
 
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
 
+    /** The greetings of the (pretend) JeroMQ context every connection of the test belongs to. */
+    private final GreetingActivity context = new GreetingActivity();
+
     /** Floor 1 s (cap 10 s), HELLO deadline 3 s. */
-    private final HandshakeMonitor monitor = new HandshakeMonitor(Duration.ofSeconds(1), Duration.ofSeconds(3));
+    private final HandshakeMonitor monitor = new HandshakeMonitor(Duration.ofSeconds(1), Duration.ofSeconds(3),
+            TransportSecurity.NONE, context);
 
     private final List<String> actions = new ArrayList<>();
 
@@ -40,10 +44,10 @@ class HandshakeMonitorTest {
     };
 
     /** A peer found by a discovery, its connection opened at {@code openedAtMillis}. */
-    private static Peer connecting(long openedAtMillis) {
+    private Peer connecting(long openedAtMillis) {
         Peer peer = new Peer(UUID.randomUUID(), "tcp://127.0.0.1:1", openedAtMillis * MS);
         // no socket: the monitor only reads the connection's progress and times
-        peer.connection = new PeerConnection(null, peer.endpoint, openedAtMillis * MS, new ConnectionProgress());
+        peer.connection = new PeerConnection(null, peer.endpoint, openedAtMillis * MS, new ConnectionProgress(context));
         return peer;
     }
 
@@ -81,35 +85,78 @@ class HandshakeMonitorTest {
         assertThat(check(peer, 10)).isEmpty();
     }
 
-    /** A pass over many connections that all wait for their greeting: the I/O threads are busy. */
-    private void busyPass() {
+    /** Twenty other connections of the context (other nodes' too) waiting for their greeting. */
+    private List<Peer> busyContext() {
         List<Peer> waiting = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             Peer other = connecting(0);
             progress(other).connected(10 * MS);
             waiting.add(other);
         }
-        monitor.beginPass(waiting);
+        return waiting;
+    }
+
+    /** One more connection of the context comes up and is greeted at {@code atMillis}: the I/O threads get on. */
+    private void anotherGreeted(long atMillis) {
+        Peer other = connecting(atMillis - 20);
+        progress(other).connected((atMillis - 10) * MS);
+        progress(other).greeted(atMillis * MS);
     }
 
     @Test
-    void aSlowGreetingIsNotAStallWhileManyWaitAndNoYoungerConnectionGotPastIt() {
+    void aSlowGreetingIsNotAStallWhileManyWaitAndGreetingsKeepComing() {
         Peer slow = connecting(0);
         progress(slow).connected(10 * MS);
-        busyPass();
-        assertThat(check(slow, 5_000)).as("5 s, nothing else greeted: load, not a stall").isEmpty();
-        assertThat(check(slow, 10_009)).isEmpty();
+        busyContext();
+        for (long t = 500; t <= 10_000; t += 500) {
+            anotherGreeted(t);
+            assertThat(check(slow, t + 9)).as("at %d ms, others greeted meanwhile: load, not a stall", t).isEmpty();
+        }
         assertThat(check(slow, 10_010)).as("the cap").containsExactly("stalled");
+    }
+
+    @Test
+    void aYoungerConnectionGreetedFirstIsNoProofOfAStall() {
+        Peer old = connecting(0);
+        progress(old).connected(10 * MS);
+        busyContext();
+        Peer younger = connecting(100);
+        progress(younger).connected(110 * MS);
+        progress(younger).greeted(900 * MS); // JeroMQ serves greetings in selector order
+        assertThat(check(younger, 950)).isEmpty();
+        assertThat(check(old, 1_300)).as("past the floor, but a greeting came 400 ms ago").isEmpty();
+    }
+
+    @Test
+    void aConnectionIsStalledWhenNoGreetingCameOnTheContextForAWholeDeadlineThoughManyWait() {
+        Peer stuck = connecting(0);
+        progress(stuck).connected(10 * MS);
+        busyContext();
+        anotherGreeted(200);
+        assertThat(check(stuck, 1_000)).as("within the floor").isEmpty();
+        assertThat(check(stuck, 1_150)).as("a greeting came less than a deadline ago").isEmpty();
+        assertThat(check(stuck, 1_460)).as("nothing greeted for the floor plus at most a quarter of jitter")
+                .containsExactly("stalled");
     }
 
     @Test
     void aLateGreetingWhileFewWaitIsAStall() {
         Peer stuck = connecting(0);
         progress(stuck).connected(10 * MS);
-        monitor.beginPass(List.of(stuck));
+        anotherGreeted(1_000);
         assertThat(check(stuck, 1_000)).as("within the floor").isEmpty();
         assertThat(check(stuck, 1_260)).as("past the floor plus at most a quarter of jitter")
                 .containsExactly("stalled");
+    }
+
+    @Test
+    void aClosedConnectionNoLongerCountsAsWaiting() {
+        List<Peer> waiting = busyContext();
+        assertThat(context.awaiting()).isEqualTo(20);
+        progress(waiting.get(0)).closed();
+        progress(waiting.get(1)).greeted(20 * MS);
+        progress(waiting.get(1)).closed();
+        assertThat(context.awaiting()).isEqualTo(18);
     }
 
     @Test
@@ -117,23 +164,18 @@ class HandshakeMonitorTest {
         Peer peer = connecting(0);
         peer.stalls = 1;
         progress(peer).connected(10 * MS);
-        monitor.beginPass(List.of(peer));
         assertThat(check(peer, 2_000)).as("within twice the floor").isEmpty();
         assertThat(check(peer, 2_510)).as("past twice the floor plus jitter").containsExactly("stalled");
     }
 
     @Test
-    void aConnectionIsStalledOnceYoungerOnesWereGreetedAndItWaitedLongEnough() {
-        Peer stuck = connecting(0);
-        progress(stuck).connected(10 * MS);
-        busyPass();
-        Peer younger = connecting(100);
-        progress(younger).connected(110 * MS);
-        progress(younger).greeted(160 * MS); // 50 ms handshakes: the deadline stays at the 1 s floor
-        assertThat(check(younger, 200)).isEmpty();
-        assertThat(check(stuck, 900)).as("within the floor").isEmpty();
-        assertThat(check(stuck, 1_260)).as("past the floor plus at most a quarter of jitter")
-                .containsExactly("stalled");
+    void greetingsThatWaitedTheirTurnInABusyContextDoNotRaiseTheStallDeadline() {
+        busyContext();
+        Peer queued = connecting(0);
+        progress(queued).connected(10 * MS);
+        progress(queued).greeted(3_000 * MS);
+        check(queued, 3_100);
+        assertThat(monitor.stallDeadlineNanos()).isEqualTo(1_000 * MS);
     }
 
     @Test
@@ -161,11 +203,36 @@ class HandshakeMonitorTest {
         assertThat(check(peer, 3_752)).as("past the floor plus at most a quarter of jitter")
                 .containsExactly("helloOverdue");
         peer.rebuilds = 1;
-        peer.connection = new PeerConnection(null, peer.endpoint, 4_000 * MS, new ConnectionProgress());
+        peer.connection = new PeerConnection(null, peer.endpoint, 4_000 * MS, new ConnectionProgress(context));
         progress(peer).connected(4_001 * MS);
         progress(peer).greeted(4_002 * MS);
         assertThat(check(peer, 10_001)).as("the second attempt waits twice as long").isEmpty();
         assertThat(check(peer, 11_502)).containsExactly("helloOverdue");
+    }
+
+    @Test
+    void aHelloIsNotOverdueWhileTheContextIsBusyWithGreetingsUpToTheCap() {
+        Peer peer = connecting(0);
+        progress(peer).connected(1 * MS);
+        progress(peer).greeted(2 * MS);
+        busyContext(); // the peer's connection back to us waits its turn among these
+        for (long t = 4_000; t < 30_000; t += 500) {
+            anotherGreeted(t);
+            assertThat(check(peer, t + 9)).as("at %d ms, greetings still coming", t).isEmpty();
+        }
+        assertThat(check(peer, 30_002)).as("10 × the HELLO floor").containsExactly("helloOverdue");
+    }
+
+    @Test
+    void aHelloIsOverdueWhenGreetingsStoppedThoughManyWait() {
+        Peer peer = connecting(0);
+        progress(peer).connected(1 * MS);
+        progress(peer).greeted(2 * MS);
+        busyContext();
+        anotherGreeted(3_000);
+        assertThat(check(peer, 3_752)).as("past the HELLO deadline, but a greeting came 752 ms ago").isEmpty();
+        assertThat(check(peer, 3_990)).isEmpty();
+        assertThat(check(peer, 4_001)).as("none for the stall floor").containsExactly("helloOverdue");
     }
 
     @Test
