@@ -56,7 +56,7 @@ class ZreListenerContainersIntegrationTests {
             ZreNode bob = joinedSender(context, "numbers");
             ZreListenerContainer counter = registry.getListenerContainer("counter");
             ZreListenerContainer manual = registry.getListenerContainer("manual");
-            assertThat(registry.getListenerContainerIds()).containsExactlyInAnyOrder("counter", "manual");
+            assertThat(registry.getListenerContainerIds()).containsExactlyInAnyOrder("counter", "manual", "witness");
             assertThat(counter.isRunning()).isTrue();
             assertThat(manual.isRunning()).as("autoStartup = false").isFalse();
 
@@ -74,6 +74,11 @@ class ZreListenerContainersIntegrationTests {
             counter.stop();
             assertThat(counter.isRunning()).isFalse();
             bob.shout("numbers", "4"); // missed while stopped
+            // the node dispatches one event at a time: once the witness has "4c", "4" and "4b" went past every container
+            bob.shout("numbers", "4b");
+            await().atMost(DEADLINE).until(() -> numbers.witnessed.contains("4b"));
+            bob.shout("numbers", "4c");
+            await().atMost(DEADLINE).until(() -> numbers.witnessed.contains("4c"));
             counter.start();
             manual.start();
             bob.shout("numbers", "5");
@@ -194,6 +199,13 @@ class ZreListenerContainersIntegrationTests {
         void count(String number) {
             this.threads.add(Thread.currentThread());
             this.counted.add(number);
+        }
+
+        final List<String> witnessed = new CopyOnWriteArrayList<>();
+
+        @ZreListener(id = "witness", groups = "numbers")
+        void witness(String number) {
+            this.witnessed.add(number);
         }
 
         @ZreListener(id = "manual", groups = "numbers", autoStartup = "${test.manual-auto-startup:false}")
