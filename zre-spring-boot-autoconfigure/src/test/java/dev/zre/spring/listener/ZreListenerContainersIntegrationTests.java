@@ -74,7 +74,7 @@ class ZreListenerContainersIntegrationTests {
             counter.stop();
             assertThat(counter.isRunning()).isFalse();
             bob.shout("numbers", "4"); // missed while stopped
-            // the node dispatches one event at a time: once the witness has "4c", "4" and "4b" went past every container
+            // the node dispatches one event at a time: once the witness has "4c", "4b" went past every container
             bob.shout("numbers", "4b");
             await().atMost(DEADLINE).until(() -> numbers.witnessed.contains("4b"));
             bob.shout("numbers", "4c");
@@ -83,9 +83,11 @@ class ZreListenerContainersIntegrationTests {
             manual.start();
             bob.shout("numbers", "5");
             await().atMost(DEADLINE).until(() -> numbers.counted.contains("5"));
-            assertThat(numbers.counted).containsExactly("1", "2", "3", "5");
+            // "4c" may still have been on its way to the containers when they started
+            assertThat(numbers.counted).filteredOn((number) -> !number.equals("4c"))
+                .containsExactly("1", "2", "3", "5");
             await().atMost(DEADLINE).until(() -> numbers.manual.contains("5"));
-            assertThat(numbers.manual).containsExactly("5");
+            assertThat(numbers.manual).filteredOn((number) -> !number.equals("4c")).containsExactly("5");
         });
     }
 
