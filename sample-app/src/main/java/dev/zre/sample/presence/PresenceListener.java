@@ -7,6 +7,7 @@ import dev.zre.sample.live.LiveEvent;
 import dev.zre.sample.live.LiveEventStream;
 import dev.zre.spring.core.ZreOperations;
 import dev.zre.spring.listener.ZreListener;
+import dev.zre.spring.listener.ZrePeer;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
