@@ -499,8 +499,8 @@ public class ZreProperties {
     public static class Listener {
 
         /**
-         * WHISPER and SHOUT events queued per listener before the overflow policy applies.
-         * Membership events are always queued.
+         * WHISPER and SHOUT events queued per listener thread (see @ZreListener concurrency) before
+         * the overflow policy applies. Membership events are always queued.
          */
         private int queueCapacity = 1000;
 
@@ -510,7 +510,8 @@ public class ZreProperties {
         private OverflowPolicy overflowPolicy = OverflowPolicy.DROP_NEWEST;
 
         /**
-         * How long stopping waits for each listener to finish the events already queued.
+         * How long stopping waits for each listener to finish the events already queued (all
+         * listeners stop in parallel).
          */
         private Duration shutdownTimeout = Duration.ofSeconds(5);
 
