@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -54,6 +55,8 @@ public final class ZreAutoConfiguration {
 
     /** Name of the executor that runs the listener threads. */
     public static final String LISTENER_TASK_EXECUTOR_BEAN_NAME = "zreListenerTaskExecutor";
+
+    private static final String DEFAULT_VALIDATOR_BEAN_NAME = "defaultValidator";
 
     ZreAutoConfiguration() {
     }
@@ -126,7 +129,8 @@ public final class ZreAutoConfiguration {
     ZreListenerRegistry zreListenerRegistry(ZreNode zreNode, ZreMessageConverter zreMessageConverter,
             ZreListenerErrorHandler zreListenerErrorHandler, ObjectProvider<ZreListenerObserver> observers,
             ZreProperties properties, @Qualifier(LISTENER_TASK_EXECUTOR_BEAN_NAME) Executor zreListenerTaskExecutor,
-            ObjectProvider<Validator> validators, ObjectProvider<ZreListenerRegistryCustomizer> customizers) {
+            ObjectProvider<Validator> validators, ObjectProvider<ZreListenerRegistryCustomizer> customizers,
+            BeanFactory beanFactory) {
         ZreProperties.Listener listener = checkedListenerProperties(properties);
         Supplier<ZreListenerObserver> observer = () -> {
             List<ZreListenerObserver> all = observers.orderedStream().toList();
@@ -136,7 +140,12 @@ public final class ZreAutoConfiguration {
                 observer, listener.getQueueCapacity(), listener.getOverflowPolicy(), listener.getShutdownTimeout());
         registry.setTaskExecutor(zreListenerTaskExecutor);
         registry.setRetryPolicy(retryPolicy(listener.getRetry()));
-        registry.setValidator(validators.getIfUnique());
+        Validator validator = validators.getIfUnique();
+        if (validator == null && beanFactory.containsBean(DEFAULT_VALIDATOR_BEAN_NAME)) {
+            // a web application has Boot's 'defaultValidator' and MVC's 'mvcValidator' (which wraps it)
+            validator = beanFactory.getBean(DEFAULT_VALIDATOR_BEAN_NAME, Validator.class);
+        }
+        registry.setValidator(validator);
         customizers.orderedStream().forEach((customizer) -> customizer.customize(registry));
         return registry;
     }
