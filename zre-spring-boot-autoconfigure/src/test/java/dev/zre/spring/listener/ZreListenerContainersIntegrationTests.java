@@ -3,10 +3,10 @@ package dev.zre.spring.listener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.zre.TestNodes;
 import dev.zre.ZreEvent;
 import dev.zre.ZreEventType;
 import dev.zre.ZreNode;
+import dev.zre.spring.LoopbackNodes;
 import dev.zre.spring.ZreTestProperties;
 import dev.zre.spring.autoconfigure.ZreAutoConfiguration;
 import java.time.Duration;
@@ -37,7 +37,7 @@ class ZreListenerContainersIntegrationTests {
 
     private static final Duration DEADLINE = Duration.ofSeconds(20);
 
-    private final TestNodes nodes = new TestNodes();
+    private final LoopbackNodes nodes = new LoopbackNodes();
 
     private final ApplicationContextRunner alice = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ZreAutoConfiguration.class))
@@ -180,12 +180,16 @@ class ZreListenerContainersIntegrationTests {
         });
     }
 
-    /** A plain node that sees alice in the groups, ready to send to her. */
+    /**
+     * A plain node that sees alice in the groups and that alice sees, ready to send to her (the first
+     * messages to a peer that has not entered on both sides yet can be lost: zre-benchmarks README).
+     */
     private ZreNode joinedSender(ApplicationContext context, String... groups) {
-        UUID alice = context.getBean(ZreNode.class).uuid();
+        ZreNode alice = context.getBean(ZreNode.class);
         ZreNode sender = this.nodes.start("sender").node();
         await().atMost(DEADLINE)
-            .until(() -> Set.of(groups).stream().allMatch((group) -> sender.peersByGroup(group).contains(alice)));
+            .until(() -> alice.peers().contains(sender.uuid())
+                    && Set.of(groups).stream().allMatch((group) -> sender.peersByGroup(group).contains(alice.uuid())));
         return sender;
     }
 

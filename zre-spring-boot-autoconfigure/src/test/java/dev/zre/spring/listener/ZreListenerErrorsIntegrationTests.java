@@ -3,10 +3,10 @@ package dev.zre.spring.listener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.zre.TestNodes;
 import dev.zre.ZreEvent;
 import dev.zre.ZreEventType;
 import dev.zre.ZreNode;
+import dev.zre.spring.LoopbackNodes;
 import dev.zre.spring.ZreTestProperties;
 import dev.zre.spring.autoconfigure.ZreAutoConfiguration;
 import dev.zre.spring.autoconfigure.ZreListenerRegistryCustomizer;
@@ -38,7 +38,7 @@ class ZreListenerErrorsIntegrationTests {
 
     private static final Duration DEADLINE = Duration.ofSeconds(20);
 
-    private final TestNodes nodes = new TestNodes();
+    private final LoopbackNodes nodes = new LoopbackNodes();
 
     private final ApplicationContextRunner alice = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ZreAutoConfiguration.class))
@@ -57,8 +57,10 @@ class ZreListenerErrorsIntegrationTests {
             .run((context) -> {
                 Flaky flaky = context.getBean(Flaky.class);
                 UUID alice = context.getBean(ZreNode.class).uuid();
-                TestNodes.Started bob = this.nodes.start("bob", (config) -> config.group("dlq"));
-                await().atMost(DEADLINE).until(() -> bob.node().peersByGroup("work").contains(alice));
+                LoopbackNodes.Started bob = this.nodes.start("bob", (config) -> config.group("dlq"));
+                await().atMost(DEADLINE)
+                    .until(() -> bob.node().peersByGroup("work").contains(alice)
+                            && context.getBean(ZreNode.class).peersByGroup("dlq").contains(bob.node().uuid()));
 
                 bob.node().shout("work", "recovers");
                 bob.node().shout("work", "job-1");
@@ -81,12 +83,14 @@ class ZreListenerErrorsIntegrationTests {
 
     @Test
     void deadLettersCanBeReceivedByAListenerAndWhisperedToAPeer() {
-        TestNodes.Started carol = this.nodes.start("carol");
+        LoopbackNodes.Started carol = this.nodes.start("carol");
         this.alice.withBean(Flaky.class)
             .withPropertyValues("zre.listener.dead-letter.peer=" + carol.node().uuid())
             .run((context) -> {
                 UUID alice = context.getBean(ZreNode.class).uuid();
-                await().atMost(DEADLINE).until(() -> carol.node().peersByGroup("work").contains(alice));
+                await().atMost(DEADLINE)
+                    .until(() -> carol.node().peersByGroup("work").contains(alice)
+                            && context.getBean(ZreNode.class).peers().contains(carol.node().uuid()));
                 carol.node().shout("work", "job-2");
                 ZreEvent.Whisper whisper = carol.await(ZreEvent.Whisper.class, (w) -> true, DEADLINE);
                 assertThat(ZreDeadLetter.of(whisper.frames())).hasValueSatisfying((letter) -> {
@@ -106,8 +110,10 @@ class ZreListenerErrorsIntegrationTests {
             .run((context) -> {
                 Orders orders = context.getBean(Orders.class);
                 UUID alice = context.getBean(ZreNode.class).uuid();
-                TestNodes.Started bob = this.nodes.start("bob", (config) -> config.header("X-TENANT", "acme"));
-                await().atMost(DEADLINE).until(() -> bob.node().peersByGroup("orders").contains(alice));
+                LoopbackNodes.Started bob = this.nodes.start("bob", (config) -> config.header("X-TENANT", "acme"));
+                await().atMost(DEADLINE)
+                    .until(() -> bob.node().peersByGroup("orders").contains(alice)
+                            && context.getBean(ZreNode.class).peers().contains(bob.node().uuid()));
                 bob.node().shout("orders", "{\"id\":\"bad\",\"quantity\":-1}");
                 bob.node().shout("orders", "{\"id\":\"good\",\"quantity\":1}");
                 await().atMost(DEADLINE).until(() -> !orders.received.isEmpty());

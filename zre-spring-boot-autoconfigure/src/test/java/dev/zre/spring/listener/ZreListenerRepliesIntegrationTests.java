@@ -3,10 +3,10 @@ package dev.zre.spring.listener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.zre.TestNodes;
 import dev.zre.ZreEvent;
 import dev.zre.ZreEventType;
 import dev.zre.ZreNode;
+import dev.zre.spring.LoopbackNodes;
 import dev.zre.spring.ZreTestProperties;
 import dev.zre.spring.autoconfigure.ZreAutoConfiguration;
 import dev.zre.spring.converter.JacksonZreMessageConverter;
@@ -35,7 +35,7 @@ class ZreListenerRepliesIntegrationTests {
 
     private static final Duration DEADLINE = Duration.ofSeconds(20);
 
-    private final TestNodes nodes = new TestNodes();
+    private final LoopbackNodes nodes = new LoopbackNodes();
 
     private final ApplicationContextRunner alice = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ZreAutoConfiguration.class))
@@ -51,9 +51,10 @@ class ZreListenerRepliesIntegrationTests {
     void returnValuesAreShoutedToSendToGroupsAndFuturesAreSentWhenTheyComplete() {
         this.alice.run((context) -> {
             UUID alice = context.getBean(ZreNode.class).uuid();
-            TestNodes.Started bob = this.nodes.start("bob", (config) -> config.group("receipts"));
+            LoopbackNodes.Started bob = this.nodes.start("bob", (config) -> config.group("receipts"));
             await().atMost(DEADLINE)
-                .until(() -> bob.node().peersByGroup("orders").contains(alice)
+                .until(() -> context.getBean(ZreNode.class).peersByGroup("receipts").contains(bob.node().uuid())
+                        && bob.node().peersByGroup("orders").contains(alice)
                         && bob.node().peersByGroup("later").contains(alice));
 
             bob.node().shout("orders", "o-1");
@@ -74,7 +75,7 @@ class ZreListenerRepliesIntegrationTests {
     void requestIsAnsweredByTheListenersReturnValue() {
         this.alice.run((context) -> {
             UUID alice = context.getBean(ZreNode.class).uuid();
-            ZreTemplate bob = bobTemplate(alice);
+            ZreTemplate bob = bobTemplate(context.getBean(ZreNode.class));
             assertThat(bob.request(alice, "hello", String.class, DEADLINE).get()).isEqualTo("echo:hello");
             assertThat(bob.request(alice, new Order("o-7", 2), Receipt.class, DEADLINE).get())
                 .isEqualTo(new Receipt("o-7", 2));
@@ -90,13 +91,14 @@ class ZreListenerRepliesIntegrationTests {
         this.alice.run((context) -> {
             Server server = context.getBean(Server.class);
             UUID alice = context.getBean(ZreNode.class).uuid();
-            ZreTemplate bob = bobTemplate(alice);
+            ZreTemplate bob = bobTemplate(context.getBean(ZreNode.class));
+            long lateBefore = bob.getLateReplies(); // a warm-up reply may have been late too
             CompletableFuture<String> reply = bob.request(alice, "slow", String.class, Duration.ofMillis(200));
             await().atMost(DEADLINE).until(reply::isDone);
             assertThat(reply).failsWithin(Duration.ZERO).withThrowableThat().havingCause().isInstanceOf(TimeoutException.class);
-            assertThat(bob.getLateReplies()).isZero();
+            assertThat(bob.getPendingRequests()).isZero();
             server.slow.complete("too late");
-            await().atMost(DEADLINE).until(() -> bob.getLateReplies() == 1);
+            await().atMost(DEADLINE).until(() -> bob.getLateReplies() > lateBefore);
         });
     }
 
@@ -104,7 +106,7 @@ class ZreListenerRepliesIntegrationTests {
     void requestFailsWhenTheListenerFailsAndAtOnceWhenThePeerLeaves() {
         this.alice.run((context) -> {
             UUID alice = context.getBean(ZreNode.class).uuid();
-            ZreTemplate bob = bobTemplate(alice);
+            ZreTemplate bob = bobTemplate(context.getBean(ZreNode.class));
             CompletableFuture<String> failed = bob.request(alice, "fail", String.class, DEADLINE);
             assertThat(failed).failsWithin(DEADLINE)
                 .withThrowableThat()
@@ -127,7 +129,7 @@ class ZreListenerRepliesIntegrationTests {
     void aPeerAnswersTheEnvelopeByHand() {
         this.alice.run((context) -> {
             ZreOperations zre = context.getBean(ZreOperations.class);
-            TestNodes.Started bob = this.nodes.start("bob");
+            LoopbackNodes.Started bob = this.nodes.start("bob");
             UUID alice = context.getBean(ZreNode.class).uuid();
             await().atMost(DEADLINE).until(() -> context.getBean(ZreNode.class).peers().contains(bob.node().uuid())
                     && bob.node().peers().contains(alice));
@@ -142,10 +144,19 @@ class ZreListenerRepliesIntegrationTests {
         });
     }
 
-    private ZreTemplate bobTemplate(UUID alice) {
+    /**
+     * A template on a plain node that alice answered once (the first messages to a peer that has not
+     * entered on both sides yet can be lost: zre-benchmarks README).
+     */
+    private ZreTemplate bobTemplate(ZreNode alice) {
         ZreNode bob = this.nodes.start("bob").node();
-        await().atMost(DEADLINE).until(() -> bob.peers().contains(alice));
-        return new ZreTemplate(bob, new JacksonZreMessageConverter(JsonMapper.builder().build()));
+        await().atMost(DEADLINE).until(() -> bob.peers().contains(alice.uuid()) && alice.peers().contains(bob.uuid()));
+        ZreTemplate template = new ZreTemplate(bob, new JacksonZreMessageConverter(JsonMapper.builder().build()));
+        await().atMost(DEADLINE)
+            .ignoreExceptions()
+            .until(() -> "echo:warm-up"
+                .equals(template.request(alice.uuid(), "warm-up", String.class, Duration.ofSeconds(2)).get()));
+        return template;
     }
 
     record Order(String id, int quantity) {
