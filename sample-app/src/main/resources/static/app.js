@@ -191,7 +191,7 @@ function renderPeers() {
         p.state && p.state !== 'ALIVE' ? el('span', { class: 'badge ' + p.state }, p.state.toLowerCase()) : null),
       el('span', { class: 'actions' },
         el('button', { class: 'small secondary whisper', type: 'button', title: 'Whisper to ' + p.name, onclick: () => whisperTo(p.uuid) }, 'Whisper'),
-        el('button', { class: 'small secondary ping', type: 'button', title: 'Typed ping, answered by a @ZreListener return value', onclick: () => ping(p.uuid) }, 'Ping')),
+        el('button', { class: 'small secondary ping', type: 'button', title: 'Request/reply: ping, answered by a @ZreListener return value; shows the round trip', onclick: () => ping(p.uuid) }, 'Ping')),
       el('span', { class: 'pmeta', title: p.address || '' }, (p.address || '').replace('tcp://', '')),
       el('span', { class: 'chips' },
         el('code', { class: 'chip uuid', title: p.uuid }, p.uuid.slice(0, 8)),
@@ -363,7 +363,10 @@ function whisperTo(uuid) {
 }
 
 async function ping(uuid) {
-  try { await api('POST', 'peers/' + uuid + '/ping'); } catch (e) { toast('Ping failed: ' + e.message); }
+  try {
+    const ping = await api('POST', 'peers/' + uuid + '/ping');   // request/reply: answers when the pong came
+    toast(`${ping.reply} in ${ping.roundTripMillis.toFixed(1)} ms`);
+  } catch (e) { toast('Ping failed: ' + e.message); }
 }
 
 $('join-form').addEventListener('submit', async (ev) => {

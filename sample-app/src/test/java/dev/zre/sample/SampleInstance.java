@@ -98,6 +98,11 @@ final class SampleInstance implements AutoCloseable {
         this.rest.post().uri(path).retrieve().toBodilessEntity();
     }
 
+    Map<String, Object> postForObject(String path) {
+        return this.rest.post().uri(path).retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() {
+        });
+    }
+
     void delete(String path) {
         this.rest.delete().uri(path).retrieve().toBodilessEntity();
     }

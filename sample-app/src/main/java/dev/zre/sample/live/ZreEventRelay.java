@@ -3,6 +3,7 @@ package dev.zre.sample.live;
 import dev.zre.PeerId;
 import dev.zre.ZreEvent;
 import dev.zre.sample.presence.PresenceListener;
+import dev.zre.spring.core.ZreEnvelope;
 import java.time.Instant;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -79,6 +80,9 @@ class ZreEventRelay {
 
     @EventListener
     void onWhisper(ZreEvent.Whisper event) {
+        if (ZreEnvelope.of(event.frames()).isPresent()) {
+            return; // a request or reply of ZreOperations.request: the ping, not chat
+        }
         ChatMessage message = new ChatMessage(ChatMessage.WHISPER, PeerId.of(event.peer()).toString(), event.peerName(), null,
                 event.text(), Instant.now());
         this.history.received(message);

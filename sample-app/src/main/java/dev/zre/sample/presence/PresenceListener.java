@@ -9,9 +9,9 @@ import dev.zre.spring.core.ZreOperations;
 import dev.zre.spring.listener.ZreListener;
 import dev.zre.spring.listener.ZrePeer;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>statuses travel as typed JSON records ({@link Presence}) on the group {@value #GROUP}, which
  * the node joins because a listener names it;</li>
- * <li>a whisper {@code ping} is answered by returning {@code pong}, which the starter whispers back
- * to the sender; the sender measures the round trip.</li>
+ * <li>request/reply: {@link #ping} sends {@code ping} with {@code ZreOperations.request}; the peer's
+ * listener answers by returning {@code pong}, which the starter sends back as the reply; the sender
+ * measures the round trip.</li>
  * </ul>
  */
 @Component
@@ -38,13 +39,14 @@ public class PresenceListener {
     /** The answer to a {@link #PING}. */
     public static final String PONG = "pong";
 
+    /** How long a ping waits for its pong. */
+    public static final Duration PING_TIMEOUT = Duration.ofSeconds(5);
+
     private final ZreOperations zre;
 
     private final PresenceBook book;
 
     private final LiveEventStream stream;
-
-    private final Map<UUID, Long> pingsInFlight = new ConcurrentHashMap<>();
 
     PresenceListener(ZreOperations zre, PresenceBook book, LiveEventStream stream) {
         this.zre = zre;
@@ -59,25 +61,35 @@ public class PresenceListener {
         this.stream.publish(LiveEvent.of("PRESENCE", PeerId.of(from.uuid()).toString(), from.name(), GROUP, presence.status()));
     }
 
-    /** Reply by return value: a non-null result is whispered back to the peer the whisper came from. */
+    /**
+     * Reply by return value: a non-null result is whispered back to the peer the whisper came from; for a
+     * request ({@link ZreOperations#request}) it is the reply the requester's future completes with.
+     */
     @ZreListener(events = ZreEventType.WHISPER)
-    @Nullable String onWhisper(String text, ZrePeer from) {
-        if (PING.equals(text)) {
-            return PONG;
-        }
-        Long sentAt = PONG.equals(text) ? this.pingsInFlight.remove(from.uuid()) : null;
-        if (sentAt != null) {
-            Duration roundTrip = Duration.ofNanos(System.nanoTime() - sentAt);
-            this.stream.publish(LiveEvent.of("PONG", PeerId.of(from.uuid()).toString(), from.name(), null,
-                    "pong in " + formatMillis(roundTrip)));
-        }
-        return null;
+    @Nullable String onWhisper(String text) {
+        return PING.equals(text) ? PONG : null;
     }
 
-    /** Whispers {@value #PING} to a peer; its listener answers with {@value #PONG}. */
-    public void ping(UUID peer) {
-        this.pingsInFlight.put(peer, System.nanoTime());
-        this.zre.whisper(peer, PING);
+    /**
+     * Request/reply: sends {@value #PING} to a peer and completes with the round trip when its listener
+     * answered {@value #PONG}; the live event log shows the result either way.
+     * @param peer the peer
+     * @return the round trip; fails with a {@link java.util.concurrent.TimeoutException} after
+     * {@link #PING_TIMEOUT}, or at once when the peer leaves
+     */
+    public CompletableFuture<Duration> ping(UUID peer) {
+        long sentAt = System.nanoTime();
+        String name = PeerId.of(peer).toString();
+        return this.zre.request(peer, PING, String.class, PING_TIMEOUT).handle((reply, failure) -> {
+            if (failure != null) {
+                Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
+                this.stream.publish(LiveEvent.of("PONG", name, null, null, "no answer: " + cause.getClass().getSimpleName()));
+                throw new CompletionException(cause);
+            }
+            Duration roundTrip = Duration.ofNanos(System.nanoTime() - sentAt);
+            this.stream.publish(LiveEvent.of("PONG", name, null, null, reply + " in " + formatMillis(roundTrip)));
+            return roundTrip;
+        });
     }
 
     /** Sets this node's status and tells every peer in {@value #GROUP}. */
@@ -95,7 +107,6 @@ public class PresenceListener {
     @EventListener
     void onExit(ZreEvent.Exit event) {
         this.book.forget(event.peer());
-        this.pingsInFlight.remove(event.peer());
     }
 
     private static String formatMillis(Duration duration) {

@@ -13,12 +13,14 @@ import dev.zre.sample.presence.PresenceListener;
 import dev.zre.sample.web.Views.GroupView;
 import dev.zre.sample.web.Views.LeaderTaskView;
 import dev.zre.sample.web.Views.NodeView;
+import dev.zre.sample.web.Views.PingView;
 import dev.zre.sample.web.Views.PeerView;
 import dev.zre.sample.web.Views.PresenceRequest;
 import dev.zre.sample.web.Views.PresenceView;
 import dev.zre.sample.web.Views.ShoutRequest;
 import dev.zre.sample.web.Views.WhisperRequest;
 import dev.zre.spring.core.ZreOperations;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -186,10 +189,17 @@ class ApiController {
         return ResponseEntity.noContent().build();
     }
 
+    /** Request/reply: waits for the pong (at most {@link PresenceListener#PING_TIMEOUT}). */
     @PostMapping("/peers/{peer}/ping")
-    ResponseEntity<Void> ping(@PathVariable String peer) {
-        this.presenceListener.ping(connectedPeer(peer).uuid());
-        return ResponseEntity.noContent().build();
+    PingView ping(@PathVariable String peer) throws InterruptedException {
+        PeerSnapshot target = connectedPeer(peer);
+        try {
+            Duration roundTrip = this.presenceListener.ping(target.uuid()).get();
+            return new PingView(PeerId.of(target.uuid()).toString(), PresenceListener.PONG, roundTrip.toNanos() / 1e6);
+        }
+        catch (ExecutionException ex) {
+            throw new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT, "No pong from " + peer + ": " + ex.getCause());
+        }
     }
 
     private PeerSnapshot connectedPeer(String hex) {

@@ -70,4 +70,13 @@ final class Views {
 
     }
 
+    /**
+     * The answer to a ping (request/reply).
+     * @param peer the peer that answered
+     * @param reply its reply
+     * @param roundTripMillis the round trip in milliseconds
+     */
+    record PingView(String peer, String reply, double roundTripMillis) {
+    }
+
 }

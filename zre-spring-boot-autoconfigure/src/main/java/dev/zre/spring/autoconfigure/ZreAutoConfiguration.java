@@ -8,6 +8,7 @@ import dev.zre.spring.core.ZreNodeLifecycle;
 import dev.zre.spring.core.ZreOperations;
 import dev.zre.spring.core.ZreTemplate;
 import dev.zre.spring.event.ZreApplicationEventBridge;
+import dev.zre.spring.listener.DeadLetterZreListenerErrorHandler;
 import dev.zre.spring.listener.LoggingZreListenerErrorHandler;
 import dev.zre.spring.listener.ZreListenerAnnotationBeanPostProcessor;
 import dev.zre.spring.listener.ZreListenerErrorHandler;
@@ -15,8 +16,12 @@ import dev.zre.spring.listener.ZreListenerObserver;
 import dev.zre.spring.listener.ZreListenerRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,7 +32,11 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.thread.Threading;
 import org.springframework.core.env.Environment;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.validation.Validator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,6 +52,11 @@ public final class ZreAutoConfiguration {
 
     /** Name of the bean that finds {@code @ZreListener} methods. */
     public static final String LISTENER_ANNOTATION_PROCESSOR_BEAN_NAME = "zreListenerAnnotationBeanPostProcessor";
+
+    /** Name of the executor that runs the listener threads. */
+    public static final String LISTENER_TASK_EXECUTOR_BEAN_NAME = "zreListenerTaskExecutor";
+
+    private static final String DEFAULT_VALIDATOR_BEAN_NAME = "defaultValidator";
 
     ZreAutoConfiguration() {
     }
@@ -83,22 +97,78 @@ public final class ZreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ZreListenerErrorHandler zreListenerErrorHandler() {
+    ZreListenerErrorHandler zreListenerErrorHandler(ZreNode zreNode, ZreProperties properties) {
+        ZreProperties.Listener.DeadLetter deadLetter = properties.getListener().getDeadLetter();
+        if (deadLetter.getGroup() != null && deadLetter.getPeer() != null) {
+            throw new InvalidConfigurationPropertyValueException("zre.listener.dead-letter.peer",
+                    deadLetter.getPeer(), "'zre.listener.dead-letter.group' is set too; expected one of them");
+        }
+        if (deadLetter.getGroup() != null || deadLetter.getPeer() != null) {
+            return new DeadLetterZreListenerErrorHandler(zreNode, deadLetter.getGroup(), deadLetter.getPeer(),
+                    new LoggingZreListenerErrorHandler());
+        }
         return new LoggingZreListenerErrorHandler();
+    }
+
+    /**
+     * The listener threads: a new thread per container partition, virtual when
+     * {@code spring.threads.virtual.enabled} (not Boot's pooled {@code applicationTaskExecutor}: a
+     * listener holds its thread for as long as it runs, which would starve a bounded pool).
+     */
+    @Bean(name = LISTENER_TASK_EXECUTOR_BEAN_NAME)
+    @ConditionalOnMissingBean(name = LISTENER_TASK_EXECUTOR_BEAN_NAME)
+    SimpleAsyncTaskExecutor zreListenerTaskExecutor(Environment environment) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("zre-listener-");
+        executor.setDaemon(true);
+        executor.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
+        return executor;
     }
 
     @Bean
     @ConditionalOnMissingBean
     ZreListenerRegistry zreListenerRegistry(ZreNode zreNode, ZreMessageConverter zreMessageConverter,
             ZreListenerErrorHandler zreListenerErrorHandler, ObjectProvider<ZreListenerObserver> observers,
-            ZreProperties properties) {
+            ZreProperties properties, @Qualifier(LISTENER_TASK_EXECUTOR_BEAN_NAME) Executor zreListenerTaskExecutor,
+            ObjectProvider<Validator> validators, ObjectProvider<ZreListenerRegistryCustomizer> customizers,
+            BeanFactory beanFactory) {
         ZreProperties.Listener listener = checkedListenerProperties(properties);
         Supplier<ZreListenerObserver> observer = () -> {
             List<ZreListenerObserver> all = observers.orderedStream().toList();
             return (id, event, nanos, failure) -> all.forEach((o) -> o.invoked(id, event, nanos, failure));
         };
-        return new ZreListenerRegistry(zreNode, zreMessageConverter, zreListenerErrorHandler, observer,
-                listener.getQueueCapacity(), listener.getOverflowPolicy(), listener.getShutdownTimeout());
+        ZreListenerRegistry registry = new ZreListenerRegistry(zreNode, zreMessageConverter, zreListenerErrorHandler,
+                observer, listener.getQueueCapacity(), listener.getOverflowPolicy(), listener.getShutdownTimeout());
+        registry.setTaskExecutor(zreListenerTaskExecutor);
+        registry.setRetryPolicy(retryPolicy(listener.getRetry()));
+        Validator validator = validators.getIfUnique();
+        if (validator == null && beanFactory.containsBean(DEFAULT_VALIDATOR_BEAN_NAME)) {
+            // a web application has Boot's 'defaultValidator' and MVC's 'mvcValidator' (which wraps it)
+            validator = beanFactory.getBean(DEFAULT_VALIDATOR_BEAN_NAME, Validator.class);
+        }
+        registry.setValidator(validator);
+        customizers.orderedStream().forEach((customizer) -> customizer.customize(registry));
+        return registry;
+    }
+
+    private static @Nullable RetryPolicy retryPolicy(ZreProperties.Listener.Retry retry) {
+        if (retry.getMaxAttempts() < 1) {
+            throw new InvalidConfigurationPropertyValueException("zre.listener.retry.max-attempts",
+                    retry.getMaxAttempts(),
+                    "'" + retry.getMaxAttempts() + "' is not allowed; expected a number of at least 1");
+        }
+        if (retry.getMultiplier() < 1) {
+            throw new InvalidConfigurationPropertyValueException("zre.listener.retry.multiplier",
+                    retry.getMultiplier(), "'" + retry.getMultiplier() + "' is not allowed; expected 1 or more");
+        }
+        if (retry.getMaxAttempts() == 1) {
+            return null;
+        }
+        return RetryPolicy.builder()
+            .maxRetries(retry.getMaxAttempts() - 1)
+            .delay(retry.getDelay())
+            .multiplier(retry.getMultiplier())
+            .maxDelay(retry.getMaxDelay())
+            .build();
     }
 
     @Bean

@@ -649,8 +649,8 @@ public class ZreProperties {
     public static class Listener {
 
         /**
-         * WHISPER and SHOUT events queued per listener before the overflow policy applies.
-         * Membership events are always queued.
+         * WHISPER and SHOUT events queued per listener thread (see @ZreListener concurrency) before
+         * the overflow policy applies. Membership events are always queued.
          */
         private int queueCapacity = 1000;
 
@@ -660,7 +660,8 @@ public class ZreProperties {
         private OverflowPolicy overflowPolicy = OverflowPolicy.DROP_NEWEST;
 
         /**
-         * How long stopping waits for each listener to finish the events already queued.
+         * How long stopping waits for each listener to finish the events already queued (all
+         * listeners stop in parallel).
          */
         private Duration shutdownTimeout = Duration.ofSeconds(5);
 
@@ -686,6 +687,119 @@ public class ZreProperties {
 
         public void setShutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
+        }
+
+        /**
+         * Retries of a failed listener invocation.
+         */
+        private final Retry retry = new Retry();
+
+        /**
+         * Where messages a listener failed on (after its retries) are sent.
+         */
+        private final DeadLetter deadLetter = new DeadLetter();
+
+        public Retry getRetry() {
+            return this.retry;
+        }
+
+        public DeadLetter getDeadLetter() {
+            return this.deadLetter;
+        }
+
+        /**
+         * Retries of a failed @ZreListener invocation, on the listener's thread (later events of the
+         * same peer wait meanwhile).
+         */
+        public static class Retry {
+
+            /**
+             * Invocations of a listener per event, the first one included. 1 (the default) does not
+             * retry.
+             */
+            private int maxAttempts = 1;
+
+            /**
+             * Wait before the first retry.
+             */
+            private Duration delay = Duration.ofSeconds(1);
+
+            /**
+             * Factor by which the wait grows after each retry.
+             */
+            private double multiplier = 1.0;
+
+            /**
+             * Longest wait between two attempts.
+             */
+            private Duration maxDelay = Duration.ofSeconds(30);
+
+            public int getMaxAttempts() {
+                return this.maxAttempts;
+            }
+
+            public void setMaxAttempts(int maxAttempts) {
+                this.maxAttempts = maxAttempts;
+            }
+
+            public Duration getDelay() {
+                return this.delay;
+            }
+
+            public void setDelay(Duration delay) {
+                this.delay = delay;
+            }
+
+            public double getMultiplier() {
+                return this.multiplier;
+            }
+
+            public void setMultiplier(double multiplier) {
+                this.multiplier = multiplier;
+            }
+
+            public Duration getMaxDelay() {
+                return this.maxDelay;
+            }
+
+            public void setMaxDelay(Duration maxDelay) {
+                this.maxDelay = maxDelay;
+            }
+
+        }
+
+        /**
+         * Dead letters: a message a @ZreListener failed on, with its error, sent as a
+         * ZreDeadLetter to a group (SHOUT) or a peer (WHISPER).
+         */
+        public static class DeadLetter {
+
+            /**
+             * Group the dead letters are shouted to.
+             */
+            private @Nullable String group;
+
+            /**
+             * UUID of the peer the dead letters are whispered to (instead of a group).
+             */
+            private @Nullable UUID peer;
+
+            public @Nullable String getGroup() {
+                return this.group;
+            }
+
+            public void setGroup(@Nullable String group) {
+                this.group = group;
+            }
+
+            public @Nullable UUID getPeer() {
+                return this.peer;
+            }
+
+            public void setPeer(@Nullable UUID peer) {
+                this.peer = peer;
+            }
+
         }
 
     }

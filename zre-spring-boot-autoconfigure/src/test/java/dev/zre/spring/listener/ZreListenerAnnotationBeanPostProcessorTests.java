@@ -65,8 +65,8 @@ class ZreListenerAnnotationBeanPostProcessorTests {
     void twoPayloadParametersFailStartup() {
         this.runner.withBean(TwoPayloads.class).run((context) -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause()
-                .hasMessageContaining("more than one payload parameter")
+            // reported when the listener is registered, no longer wrapped by the registry's start
+            assertThat(context.getStartupFailure()).hasMessageContaining("more than one payload parameter")
                 .hasMessageContaining("twice");
         });
     }

@@ -1,6 +1,8 @@
 package dev.zre.spring.core;
 
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends application objects to ZRE peers, converting them to content frames with the application's
@@ -24,6 +26,35 @@ public interface ZreOperations {
      * @throws IllegalStateException when the node is not running
      */
     void whisper(UUID peer, Object payload);
+
+    /**
+     * Sends a request to one peer and returns its reply: the payload goes out in a
+     * {@link ZreEnvelope request envelope} with a new correlation id, and the peer's
+     * {@code @ZreListener} return value (or a hand-written reply) comes back with the same id.
+     * <p>The future fails with a {@link java.util.concurrent.TimeoutException} when no reply came
+     * within the timeout (a reply arriving later is counted as late and dropped), and with a
+     * {@link ZreRequestFailedException} at once when the peer is not connected, when it leaves before
+     * answering, or when its listener failed.
+     * @param peer the peer's UUID
+     * @param payload the payload
+     * @param timeout how long to wait for the reply
+     * @return the raw reply
+     * @throws IllegalStateException when the node is not running
+     */
+    CompletableFuture<ZreReply> request(UUID peer, Object payload, Duration timeout);
+
+    /**
+     * Sends a request to one peer and returns its reply converted to a type; see
+     * {@link #request(UUID, Object, Duration)}.
+     * @param <T> the reply type
+     * @param peer the peer's UUID
+     * @param payload the payload
+     * @param replyType the type to convert the reply to
+     * @param timeout how long to wait for the reply
+     * @return the converted reply ({@code null} for a reply without payload)
+     * @throws IllegalStateException when the node is not running
+     */
+    <T> CompletableFuture<T> request(UUID peer, Object payload, Class<T> replyType, Duration timeout);
 
     /**
      * Joins a group.

@@ -8,10 +8,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a bean method that receives ZRE events, each listener on a thread of its own behind a bounded
- * queue (its capacity and overflow policy are the {@link ZreListenerRegistry}'s; with Spring Boot,
- * {@code zre.listener.*}). Events of one peer arrive in order. A
+ * Marks a bean method that receives ZRE events. Each listener has a container in the
+ * {@link ZreListenerRegistry} (start, stop, pause and resume it by {@link #id()} at run time): one or
+ * more threads ({@link #concurrency()}) behind bounded queues (capacity and overflow policy are the
+ * registry's; with Spring Boot, {@code zre.listener.*}). Events of one peer arrive in order. A
  * {@link ZreListenerAnnotationBeanPostProcessor} and a {@link ZreListenerRegistry} bean must be present.
+ * The bean must be a singleton (lazy ones too: their listeners start when the bean is created).
  *
  * <pre>{@code
  * @ZreListener(groups = "${app.chat-group:chat}")
@@ -30,11 +32,14 @@ import java.lang.annotation.Target;
  * <li>any other parameter (at most one): the payload, converted from the content frames by the
  * {@link dev.zre.spring.converter.ZreMessageConverter} ({@code null} for events without content)</li>
  * </ul>
- * When spring-messaging is present, its {@code @Payload} marks the payload parameter and its
- * {@code @Header("name")} works like {@code @ZreHeader}.
- * A non-null return value is converted and whispered back to the peer the event came from. An
- * exception goes to the {@link #errorHandler() error handler} and never stops delivery of the next
- * event.
+ * Methods are invoked through spring-messaging's {@code MessageHandlerMethodFactory}, so
+ * {@code @Payload} (with {@code @Valid} when the registry has a validator), {@code @Header("name")}
+ * (a peer header or one of {@link ZreMessageHeaders}) and custom argument resolvers work too.
+ * A non-null return value is converted and whispered back to the peer the event came from (to the
+ * requester when the event was a {@link dev.zre.spring.core.ZreOperations#request request}), or
+ * shouted to the groups of {@link ZreSendTo @ZreSendTo}; a returned {@code CompletableFuture} is sent
+ * when it completes. An exception is retried when the registry has a retry policy, then goes to the
+ * {@link #errorHandler() error handler}, and never stops delivery of the next event.
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
@@ -70,5 +75,20 @@ public @interface ZreListener {
      * @return the bean name
      */
     String errorHandler() default "";
+
+    /**
+     * Whether the listener starts with the registry ({@code "true"}, the default) or waits for
+     * {@code registry.getListenerContainer(id).start()}. Supports placeholders and SpEL.
+     * @return {@code "true"}, {@code "false"} or an expression; empty for true
+     */
+    String autoStartup() default "";
+
+    /**
+     * How many threads run this listener (default 1). Events are partitioned by peer, so the events of
+     * one peer are still handled in order, by one thread; events of different peers run in parallel.
+     * Supports placeholders and SpEL.
+     * @return a positive number or an expression; empty for 1
+     */
+    String concurrency() default "";
 
 }

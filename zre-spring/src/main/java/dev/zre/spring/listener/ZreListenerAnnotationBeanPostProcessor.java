@@ -18,16 +18,21 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanExpressionContext;
 import org.springframework.beans.factory.config.BeanExpressionResolver;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.messaging.handler.annotation.SendTo;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
  * Finds {@link ZreListener} methods on every bean, resolves their attributes ({@code ${...}}
- * placeholders, then SpEL) and registers them with the {@link ZreListenerRegistry} once all
- * singletons exist.
+ * placeholders, then SpEL) and registers them with the {@link ZreListenerRegistry}: those of the
+ * singletons created at startup once all of them exist, those of beans created later (lazy singletons)
+ * when they are created. Listeners on beans of any other scope (prototype, request ...) fail startup,
+ * because every instance would be another listener with the same id.
  */
 public class ZreListenerAnnotationBeanPostProcessor
         implements BeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton {
@@ -39,6 +44,9 @@ public class ZreListenerAnnotationBeanPostProcessor
     private final List<ZreListenerEndpoint> endpoints = new ArrayList<>();
 
     private final Set<String> ids = new LinkedHashSet<>();
+
+    /** Set once all singletons exist: from then on listeners register as their beans are created. */
+    private volatile @Nullable ZreListenerRegistry registry;
 
     @Override
     public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
@@ -54,11 +62,38 @@ public class ZreListenerAnnotationBeanPostProcessor
         Map<Method, ZreListener> methods = MethodIntrospector.selectMethods(targetClass,
                 (MethodIntrospector.MetadataLookup<ZreListener>) (method) -> AnnotatedElementUtils
                     .findMergedAnnotation(method, ZreListener.class));
-        methods.forEach((method, annotation) -> {
-            Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
-            this.endpoints.add(endpoint(bean, targetClass, invocable, annotation));
-        });
+        if (methods.isEmpty()) {
+            return bean;
+        }
+        checkSingleton(beanName, targetClass);
+        synchronized (this) {
+            methods.forEach((method, annotation) -> {
+                Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+                ZreListenerEndpoint endpoint = endpoint(bean, targetClass, invocable, annotation);
+                ZreListenerRegistry current = this.registry;
+                if (current != null) {
+                    current.register(endpoint, errorHandler(endpoint));
+                }
+                else {
+                    this.endpoints.add(endpoint);
+                }
+            });
+        }
         return bean;
+    }
+
+    private void checkSingleton(String beanName, Class<?> targetClass) {
+        if (this.beanFactory instanceof ConfigurableListableBeanFactory listable
+                && listable.containsBeanDefinition(beanName)) {
+            BeanDefinition definition = listable.getMergedBeanDefinition(beanName);
+            Assert.state(definition.isSingleton(), () -> notSingleton(beanName, targetClass, definition));
+        }
+    }
+
+    private static String notSingleton(String beanName, Class<?> type, BeanDefinition definition) {
+        return "@ZreListener methods need a singleton bean, but bean '" + beanName + "' (" + type.getName()
+                + ") has scope '" + definition.getScope() + "': each instance would be another listener. "
+                + "Make it a singleton (it may be @Lazy) or move the listener to one";
     }
 
     private ZreListenerEndpoint endpoint(Object bean, Class<?> targetClass, Method method, ZreListener annotation) {
@@ -77,8 +112,43 @@ public class ZreListenerAnnotationBeanPostProcessor
                 : groups.isEmpty() ? EnumSet.of(ZreEventType.SHOUT, ZreEventType.WHISPER)
                         : EnumSet.of(ZreEventType.SHOUT);
         String errorHandler = resolveString(annotation.errorHandler());
+        String autoStartup = resolveString(annotation.autoStartup());
+        String concurrency = resolveString(annotation.concurrency());
+        Set<String> sendTo = new LinkedHashSet<>();
+        for (String group : sendToGroups(method)) {
+            addGroups(sendTo, resolve(group), method);
+        }
         return new ZreListenerEndpoint(id, bean, method, events, groups,
-                StringUtils.hasText(errorHandler) ? errorHandler : null);
+                StringUtils.hasText(errorHandler) ? errorHandler : null,
+                !StringUtils.hasText(autoStartup) || Boolean.parseBoolean(autoStartup.trim()),
+                concurrency(concurrency, id, method), sendTo);
+    }
+
+    private static int concurrency(String value, String id, Method method) {
+        if (!StringUtils.hasText(value)) {
+            return 1;
+        }
+        try {
+            int concurrency = Integer.parseInt(value.trim());
+            if (concurrency > 0) {
+                return concurrency;
+            }
+        }
+        catch (NumberFormatException ex) {
+            // reported below
+        }
+        throw new IllegalStateException("@ZreListener '" + id + "' on " + method + " has concurrency '" + value
+                + "'; expected a positive number");
+    }
+
+    /** The groups of {@code @ZreSendTo}, else of spring-messaging's {@code @SendTo}. */
+    private static String[] sendToGroups(Method method) {
+        ZreSendTo sendTo = AnnotatedElementUtils.findMergedAnnotation(method, ZreSendTo.class);
+        if (sendTo != null) {
+            return sendTo.value();
+        }
+        SendTo messagingSendTo = AnnotatedElementUtils.findMergedAnnotation(method, SendTo.class);
+        return (messagingSendTo != null) ? messagingSendTo.value() : new String[0];
     }
 
     private String uniqueId(String base) {
@@ -145,15 +215,43 @@ public class ZreListenerAnnotationBeanPostProcessor
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (this.endpoints.isEmpty()) {
+        Assert.state(this.beanFactory != null, "No bean factory");
+        checkNoListenersOnOtherScopes();
+        ZreListenerRegistry registry = this.beanFactory.getBeanProvider(ZreListenerRegistry.class).getIfAvailable();
+        synchronized (this) {
+            if (registry == null) {
+                Assert.state(this.endpoints.isEmpty(), () -> "@ZreListener methods were found (" + this.endpoints
+                    .get(0)
+                    .method() + " ...) but there is no ZreListenerRegistry bean");
+                return;
+            }
+            for (ZreListenerEndpoint endpoint : this.endpoints) {
+                registry.register(endpoint, errorHandler(endpoint));
+            }
+            this.endpoints.clear();
+            this.registry = registry;
+        }
+    }
+
+    /** Prototype (and other non-singleton) beans are never created at startup: find their listeners here. */
+    private void checkNoListenersOnOtherScopes() {
+        if (!(this.beanFactory instanceof ConfigurableListableBeanFactory listable)) {
             return;
         }
-        Assert.state(this.beanFactory != null, "No bean factory");
-        ZreListenerRegistry registry = this.beanFactory.getBean(ZreListenerRegistry.class);
-        for (ZreListenerEndpoint endpoint : this.endpoints) {
-            registry.register(endpoint, errorHandler(endpoint));
+        for (String name : listable.getBeanDefinitionNames()) {
+            BeanDefinition definition = listable.getMergedBeanDefinition(name);
+            if (definition.isSingleton() || definition.isAbstract()) {
+                continue;
+            }
+            Class<?> type = listable.getType(name, false);
+            if (type != null && !MethodIntrospector
+                .selectMethods(type,
+                        (MethodIntrospector.MetadataLookup<ZreListener>) (method) -> AnnotatedElementUtils
+                            .findMergedAnnotation(method, ZreListener.class))
+                .isEmpty()) {
+                throw new IllegalStateException(notSingleton(name, type, definition));
+            }
         }
-        this.endpoints.clear();
     }
 
 }

@@ -5,9 +5,11 @@ import dev.zre.ZreEventType;
 import java.lang.reflect.Method;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
 
 /**
- * A {@link ZreListener} method with its attributes resolved (placeholders and SpEL evaluated).
+ * A {@link ZreListener} method with its attributes resolved (placeholders and SpEL evaluated). Also
+ * the way to register a listener programmatically with {@link ZreListenerRegistry#register}.
  *
  * @param id the listener id
  * @param bean the bean that declares the method
@@ -15,13 +17,33 @@ import org.jspecify.annotations.Nullable;
  * @param events the event types it receives
  * @param groups the groups it receives SHOUT/JOIN/LEAVE of, empty for all
  * @param errorHandler bean name of its error handler, or {@code null} for the global one
+ * @param autoStartup whether it starts with the registry
+ * @param concurrency how many threads run it (events partitioned by peer)
+ * @param sendTo groups its return values are shouted to; empty to whisper them back to the sender
  */
 public record ZreListenerEndpoint(String id, Object bean, Method method, Set<ZreEventType> events, Set<String> groups,
-        @Nullable String errorHandler) {
+        @Nullable String errorHandler, boolean autoStartup, int concurrency, Set<String> sendTo) {
 
     public ZreListenerEndpoint {
+        Assert.hasText(id, "'id' must not be empty");
+        Assert.isTrue(concurrency > 0, () -> "The concurrency of ZRE listener '" + id + "' must be positive");
         events = Set.copyOf(events);
         groups = Set.copyOf(groups);
+        sendTo = Set.copyOf(sendTo);
+    }
+
+    /**
+     * An endpoint that starts with the registry, on one thread, and whispers its return values back.
+     * @param id the listener id
+     * @param bean the bean that declares the method
+     * @param method the method to invoke
+     * @param events the event types it receives
+     * @param groups the groups it receives SHOUT/JOIN/LEAVE of, empty for all
+     * @param errorHandler bean name of its error handler, or {@code null}
+     */
+    public ZreListenerEndpoint(String id, Object bean, Method method, Set<ZreEventType> events, Set<String> groups,
+            @Nullable String errorHandler) {
+        this(id, bean, method, events, groups, errorHandler, true, 1, Set.of());
     }
 
     /**
