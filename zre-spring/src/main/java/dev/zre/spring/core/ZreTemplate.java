@@ -14,6 +14,8 @@ public class ZreTemplate implements ZreOperations {
 
     private final ZreMessageConverter converter;
 
+    private volatile ZreSendInterceptor interceptor = ZreSendInterceptor.NONE;
+
     /**
      * Creates a template.
      * @param node the node to send through
@@ -30,14 +32,14 @@ public class ZreTemplate implements ZreOperations {
     public void shout(String group, Object payload) {
         Assert.hasText(group, "'group' must not be empty");
         Assert.notNull(payload, "'payload' must not be null");
-        this.node.shout(group, this.converter.toFrames(payload));
+        this.interceptor.intercept(group, null, this.converter.toFrames(payload), (f) -> this.node.shout(group, f));
     }
 
     @Override
     public void whisper(UUID peer, Object payload) {
         Assert.notNull(peer, "'peer' must not be null");
         Assert.notNull(payload, "'payload' must not be null");
-        this.node.whisper(peer, this.converter.toFrames(payload));
+        this.interceptor.intercept(null, peer, this.converter.toFrames(payload), (f) -> this.node.whisper(peer, f));
     }
 
     @Override
@@ -48,6 +50,15 @@ public class ZreTemplate implements ZreOperations {
     @Override
     public void leave(String group) {
         this.node.leave(group);
+    }
+
+    /**
+     * Sets what wraps every send (e.g. the observation support); {@link ZreSendInterceptor#NONE} by default.
+     * @param interceptor the interceptor
+     */
+    public void setInterceptor(ZreSendInterceptor interceptor) {
+        Assert.notNull(interceptor, "'interceptor' must not be null");
+        this.interceptor = interceptor;
     }
 
     /** The node this template sends through. */

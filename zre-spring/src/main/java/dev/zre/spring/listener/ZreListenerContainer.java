@@ -23,6 +23,8 @@ public final class ZreListenerContainer {
 
     private final ZreListenerObserver observer;
 
+    private final ZreListenerInterceptor interceptor;
+
     private final ZreEventHandOff handOff;
 
     private final AtomicLong invocations = new AtomicLong();
@@ -30,11 +32,13 @@ public final class ZreListenerContainer {
     private final AtomicLong failures = new AtomicLong();
 
     ZreListenerContainer(ZreListenerEndpoint endpoint, ZreListenerMethodInvoker invoker,
-            ZreListenerErrorHandler errorHandler, ZreListenerObserver observer, int capacity, OverflowPolicy policy) {
+            ZreListenerErrorHandler errorHandler, ZreListenerObserver observer, ZreListenerInterceptor interceptor,
+            int capacity, OverflowPolicy policy) {
         this.endpoint = endpoint;
         this.invoker = invoker;
         this.errorHandler = errorHandler;
         this.observer = observer;
+        this.interceptor = interceptor;
         this.handOff = new ZreEventHandOff("zre-listener-" + endpoint.id(), capacity, policy, this::deliver);
     }
 
@@ -60,7 +64,7 @@ public final class ZreListenerContainer {
         long start = System.nanoTime();
         boolean failed = false;
         try {
-            this.invoker.invoke(event);
+            this.interceptor.intercept(this.endpoint.id(), event, this.invoker::invoke);
         }
         catch (Throwable ex) {
             failed = true;

@@ -48,6 +48,8 @@ public class ZreListenerRegistry implements SmartLifecycle {
 
     private volatile @Nullable Subscription subscription;
 
+    private volatile ZreListenerInterceptor interceptor = ZreListenerInterceptor.NONE;
+
     /**
      * Creates a registry.
      * @param node the node whose events are delivered
@@ -89,6 +91,16 @@ public class ZreListenerRegistry implements SmartLifecycle {
         }
     }
 
+    /**
+     * Sets what wraps every listener invocation (e.g. the observation support), for the containers
+     * created from the next {@link #start()}; {@link ZreListenerInterceptor#NONE} by default.
+     * @param interceptor the interceptor
+     */
+    public void setInterceptor(ZreListenerInterceptor interceptor) {
+        Assert.notNull(interceptor, "'interceptor' must not be null");
+        this.interceptor = interceptor;
+    }
+
     @Override
     public synchronized void start() {
         if (this.subscription != null) {
@@ -100,7 +112,7 @@ public class ZreListenerRegistry implements SmartLifecycle {
             ZreListenerErrorHandler errorHandler = this.errorHandlers.getOrDefault(endpoint.id(),
                     this.defaultErrorHandler);
             this.containers.put(endpoint.id(), new ZreListenerContainer(endpoint, invoker, errorHandler, observer,
-                    this.queueCapacity, this.overflowPolicy));
+                    this.interceptor, this.queueCapacity, this.overflowPolicy));
         }
         this.pending.clear();
         for (ZreListenerContainer container : this.containers.values()) {

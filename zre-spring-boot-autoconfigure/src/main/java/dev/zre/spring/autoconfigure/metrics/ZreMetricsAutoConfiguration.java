@@ -1,10 +1,12 @@
 package dev.zre.spring.autoconfigure.metrics;
 
 import dev.zre.ZreNode;
+import dev.zre.spring.actuate.metrics.ZreApplicationEventMetrics;
 import dev.zre.spring.actuate.metrics.ZreListenerMetrics;
 import dev.zre.spring.actuate.metrics.ZreMetrics;
 import dev.zre.spring.autoconfigure.ZreAutoConfiguration;
 import dev.zre.spring.autoconfigure.ZreProperties;
+import dev.zre.spring.event.ZreApplicationEventBridge;
 import dev.zre.spring.listener.ZreListenerRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -43,6 +45,13 @@ public final class ZreMetricsAutoConfiguration {
     @ConditionalOnBean(ZreListenerRegistry.class)
     ZreListenerMetrics zreListenerMetrics(ZreListenerRegistry zreListenerRegistry) {
         return new ZreListenerMetrics(zreListenerRegistry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(ZreApplicationEventBridge.class)
+    ZreApplicationEventMetrics zreApplicationEventMetrics(ZreApplicationEventBridge zreApplicationEventBridge) {
+        return new ZreApplicationEventMetrics(zreApplicationEventBridge);
     }
 
 }
