@@ -6,11 +6,13 @@ import dev.zre.spring.converter.SimpleZreMessageConverter;
 import dev.zre.spring.converter.ZreMessageConverter;
 import dev.zre.spring.core.ZreNodeLifecycle;
 import dev.zre.spring.core.ZreOperations;
+import dev.zre.spring.core.ZreSendInterceptor;
 import dev.zre.spring.core.ZreTemplate;
 import dev.zre.spring.event.ZreApplicationEventBridge;
 import dev.zre.spring.listener.LoggingZreListenerErrorHandler;
 import dev.zre.spring.listener.ZreListenerAnnotationBeanPostProcessor;
 import dev.zre.spring.listener.ZreListenerErrorHandler;
+import dev.zre.spring.listener.ZreListenerInterceptor;
 import dev.zre.spring.listener.ZreListenerObserver;
 import dev.zre.spring.listener.ZreListenerRegistry;
 import java.util.ArrayList;
@@ -71,8 +73,11 @@ public final class ZreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ZreOperations.class)
-    ZreTemplate zreTemplate(ZreNode zreNode, ZreMessageConverter zreMessageConverter) {
-        return new ZreTemplate(zreNode, zreMessageConverter);
+    ZreTemplate zreTemplate(ZreNode zreNode, ZreMessageConverter zreMessageConverter,
+            ObjectProvider<ZreSendInterceptor> interceptor) {
+        ZreTemplate template = new ZreTemplate(zreNode, zreMessageConverter);
+        interceptor.ifUnique(template::setInterceptor); // observation, see ZreObservationAutoConfiguration
+        return template;
     }
 
     @Bean(name = LISTENER_ANNOTATION_PROCESSOR_BEAN_NAME)
@@ -91,14 +96,16 @@ public final class ZreAutoConfiguration {
     @ConditionalOnMissingBean
     ZreListenerRegistry zreListenerRegistry(ZreNode zreNode, ZreMessageConverter zreMessageConverter,
             ZreListenerErrorHandler zreListenerErrorHandler, ObjectProvider<ZreListenerObserver> observers,
-            ZreProperties properties) {
+            ObjectProvider<ZreListenerInterceptor> interceptor, ZreProperties properties) {
         ZreProperties.Listener listener = checkedListenerProperties(properties);
         Supplier<ZreListenerObserver> observer = () -> {
             List<ZreListenerObserver> all = observers.orderedStream().toList();
             return (id, event, nanos, failure) -> all.forEach((o) -> o.invoked(id, event, nanos, failure));
         };
-        return new ZreListenerRegistry(zreNode, zreMessageConverter, zreListenerErrorHandler, observer,
-                listener.getQueueCapacity(), listener.getOverflowPolicy(), listener.getShutdownTimeout());
+        ZreListenerRegistry registry = new ZreListenerRegistry(zreNode, zreMessageConverter, zreListenerErrorHandler,
+                observer, listener.getQueueCapacity(), listener.getOverflowPolicy(), listener.getShutdownTimeout());
+        interceptor.ifUnique(registry::setInterceptor); // observation, see ZreObservationAutoConfiguration
+        return registry;
     }
 
     @Bean
