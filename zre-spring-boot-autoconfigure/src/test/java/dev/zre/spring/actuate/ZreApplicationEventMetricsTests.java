@@ -3,7 +3,9 @@ package dev.zre.spring.actuate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.zre.TestNodes;
+import dev.zre.ZreConfig;
+import dev.zre.ZreNode;
+import dev.zre.spring.ZreTestProperties;
 import dev.zre.spring.actuate.metrics.ZreApplicationEventMetrics;
 import dev.zre.spring.event.ZreApplicationEventBridge;
 import dev.zre.spring.listener.OverflowPolicy;
@@ -31,17 +33,20 @@ class ZreApplicationEventMetricsTests {
                 Thread.currentThread().interrupt();
             }
         };
-        try (TestNodes nodes = new TestNodes()) {
-            TestNodes.Started listening = nodes.start("listening");
-            TestNodes.Started sending = nodes.start("sending");
-            sending.awaitEnter(listening.node());
-            ZreApplicationEventBridge bridge = new ZreApplicationEventBridge(listening.node(), slow, 1,
+        int beaconPort = ZreTestProperties.randomBeaconPort();
+        ZreNode listening = node("listening", beaconPort);
+        ZreNode sending = node("sending", beaconPort);
+        try {
+            listening.start();
+            sending.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> sending.peers().contains(listening.uuid()));
+            ZreApplicationEventBridge bridge = new ZreApplicationEventBridge(listening, slow, 1,
                     OverflowPolicy.DROP_NEWEST, Duration.ofSeconds(1));
             bridge.start();
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
             new ZreApplicationEventMetrics(bridge).bindTo(registry);
             for (int i = 0; i < 10; i++) {
-                sending.node().whisper(listening.node().uuid(), List.of(("m" + i).getBytes(StandardCharsets.UTF_8)));
+                sending.whisper(listening.uuid(), List.of(("m" + i).getBytes(StandardCharsets.UTF_8)));
             }
             // one event is held by the publisher, one waits in the queue: at least 8 of 10 are dropped
             await().atMost(Duration.ofSeconds(20))
@@ -51,6 +56,19 @@ class ZreApplicationEventMetricsTests {
             held.countDown();
             bridge.stop();
         }
+        finally {
+            sending.stop();
+            listening.stop();
+        }
+    }
+
+    private static ZreNode node(String name, int beaconPort) {
+        return new ZreNode(ZreConfig.builder()
+            .name(name)
+            .networkInterface(ZreConfig.LOOPBACK)
+            .beaconPort(beaconPort)
+            .beaconInterval(Duration.ofMillis(100))
+            .build());
     }
 
 }
