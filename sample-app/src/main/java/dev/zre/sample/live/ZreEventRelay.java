@@ -72,7 +72,7 @@ class ZreEventRelay {
             return; // typed presence records, handled by the @ZreListener
         }
         ChatMessage message = new ChatMessage(ChatMessage.SHOUT, PeerId.of(event.peer()).toString(), event.peerName(),
-                event.group(), event.text(), Instant.now());
+                event.group(), event.text(), Instant.now(), TraceIds.of(event));
         this.history.received(message);
         this.stream.publish(LiveEvent.of(ChatMessage.SHOUT, message));
     }
@@ -80,7 +80,7 @@ class ZreEventRelay {
     @EventListener
     void onWhisper(ZreEvent.Whisper event) {
         ChatMessage message = new ChatMessage(ChatMessage.WHISPER, PeerId.of(event.peer()).toString(), event.peerName(), null,
-                event.text(), Instant.now());
+                event.text(), Instant.now(), TraceIds.of(event));
         this.history.received(message);
         this.stream.publish(LiveEvent.of(ChatMessage.WHISPER, message));
     }
