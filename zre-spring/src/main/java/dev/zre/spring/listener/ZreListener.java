@@ -36,6 +36,8 @@ import org.springframework.aot.hint.annotation.Reflective;
  * A non-null return value is converted and whispered back to the peer the event came from. An
  * exception goes to the {@link #errorHandler() error handler} and never stops delivery of the next
  * event.
+ * <p>For AOT and native images the annotation is {@code @Reflective}: the
+ * {@link ZreListenerReflectiveProcessor} registers the method and its payload and return types.
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
