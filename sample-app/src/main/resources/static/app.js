@@ -327,7 +327,9 @@ function log(e) {
   list.prepend(el('li', { data: { type: e.type } },
     el('time', {}, clock(e.at)),
     el('span', { class: 'type ' + e.type }, e.type.replace('_SENT', '').replace('SELF_', '')),
-    el('span', { class: 'what' }, describe(e))));
+    el('span', { class: 'what' }, describe(e)),
+    // the sender's trace, carried in the message's trace frame (zre.trace-frame.enabled + tracing)
+    e.traceId ? el('span', { class: 'trace', title: 'trace id' }, 'trace ' + e.traceId) : null));
   while (list.children.length > MAX_LOG) list.lastChild.remove();
 }
 

@@ -4,6 +4,7 @@ import static dev.zre.sample.SampleInstance.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import dev.zre.spring.observation.ZreTraceFrame;
 import dev.zre.spring.test.ZreTestPeer;
 import dev.zre.spring.test.ZreTestSettings;
 import java.io.BufferedReader;
@@ -146,6 +147,19 @@ class RestApiTest {
     }
 
     @Test
+    void aMessageCarryingATraceFrameShowsItsTraceId() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String text = "traced " + UUID.randomUUID();
+        // what a tracing sender with zre.trace-frame.enabled sends: the payload, then the trace frame
+        carol.whisper(bob.node().uuid(), text.getBytes(StandardCharsets.UTF_8),
+                ZreTraceFrame.encode(Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")));
+
+        eventually("bob received the traced whisper", () -> bob.getList("/api/messages")
+            .stream()
+            .anyMatch((m) -> text.equals(m.get("text")) && traceId.equals(m.get("traceId"))));
+    }
+
+    @Test
     void whisperArrivesOnlyAtItsTarget() {
         String secret = "for bob only " + UUID.randomUUID();
         String marker = "for carol " + UUID.randomUUID();
@@ -251,7 +265,14 @@ class RestApiTest {
             .containsEntry("name", "alice");
         assertThat(alice.getObject("/actuator/metrics").get("names")).asInstanceOf(InstanceOfAssertFactories.LIST)
             .contains("zre.peers", "zre.messages.received");
-        assertThat(alice.rest().get().uri("/actuator/prometheus").retrieve().body(String.class)).contains("zre_peers");
+        String prometheus = alice.rest().get().uri("/actuator/prometheus").retrieve().body(String.class);
+        assertThat(prometheus).contains("zre_peers ", "zre_peers_evasive ", "zre_data_sent_bytes_total")
+            .doesNotContain("_peers_peers", "zre_bytes_sent_bytes");
+        // the presence shouts of the start-up were observed (zre.*.observation-enabled in application.yml)
+        eventually("observation timers are exported", () -> {
+            String now = alice.rest().get().uri("/actuator/prometheus").retrieve().body(String.class);
+            return now.contains("zre_template_send_seconds_count") && now.contains("zre_listener_process_seconds_count");
+        });
     }
 
     private static Map<String, Object> peer(SampleInstance of, SampleInstance peer) {

@@ -41,7 +41,7 @@ class EndpointProbesTest {
         SocketFactory sockets = new SocketFactory(context, ZreConfig.builder().build(), TransportSecurity.NONE,
                 Uuids.dealerIdentity(UUID.randomUUID()), Duration.ofSeconds(10));
         Connector connector = new Connector("test", sockets, stats, new ProtocolErrors("test", stats),
-                () -> new ZreMessage.Hello("tcp://127.0.0.1:1", List.of(), 0, "test", Map.of()));
+                new GreetingActivity(), () -> new ZreMessage.Hello("tcp://127.0.0.1:1", List.of(), 0, "test", Map.of()));
         long second = Duration.ofSeconds(1).toNanos();
         probes = new EndpointProbes(connector, stats, new HandshakeMonitor(Duration.ofSeconds(1), Duration.ofSeconds(3)),
                 60 * second, second);

@@ -24,11 +24,20 @@ import org.jspecify.annotations.Nullable;
  * @param address a peer's mailbox endpoint (ENTER)
  * @param reason why a peer left (EXIT)
  * @param headers a peer's headers (ENTER)
+ * @param traceId the trace id a SHOUT or WHISPER carried (see {@link ChatMessage#traceId()})
  */
 public record LiveEvent(String type, @Nullable String peer, @Nullable String name, @Nullable String group,
         @Nullable String text, Instant at, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String address,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String reason,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Map<String, String> headers) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Map<String, String> headers,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String traceId) {
+
+    /** An event without a trace id. */
+    public LiveEvent(String type, @Nullable String peer, @Nullable String name, @Nullable String group,
+            @Nullable String text, Instant at, @Nullable String address, @Nullable String reason,
+            @Nullable Map<String, String> headers) {
+        this(type, peer, name, group, text, at, address, reason, headers, null);
+    }
 
     /** An event without the ENTER/EXIT extras. */
     public static LiveEvent of(String type, @Nullable String peer, @Nullable String name, @Nullable String group,
@@ -39,7 +48,7 @@ public record LiveEvent(String type, @Nullable String peer, @Nullable String nam
     /** A chat message as a live event. */
     public static LiveEvent of(String type, ChatMessage message) {
         return new LiveEvent(type, message.peer(), message.name(), message.group(), message.text(), message.at(), null,
-                null, null);
+                null, null, message.traceId());
     }
 
 }

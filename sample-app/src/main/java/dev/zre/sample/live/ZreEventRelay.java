@@ -73,7 +73,7 @@ class ZreEventRelay {
             return; // typed presence records, handled by the @ZreListener
         }
         ChatMessage message = new ChatMessage(ChatMessage.SHOUT, PeerId.of(event.peer()).toString(), event.peerName(),
-                event.group(), event.text(), Instant.now());
+                event.group(), event.text(), Instant.now(), TraceIds.of(event));
         this.history.received(message);
         this.stream.publish(LiveEvent.of(ChatMessage.SHOUT, message));
     }
@@ -84,7 +84,7 @@ class ZreEventRelay {
             return; // a request or reply of ZreOperations.request: the ping, not chat
         }
         ChatMessage message = new ChatMessage(ChatMessage.WHISPER, PeerId.of(event.peer()).toString(), event.peerName(), null,
-                event.text(), Instant.now());
+                event.text(), Instant.now(), TraceIds.of(event));
         this.history.received(message);
         this.stream.publish(LiveEvent.of(ChatMessage.WHISPER, message));
     }

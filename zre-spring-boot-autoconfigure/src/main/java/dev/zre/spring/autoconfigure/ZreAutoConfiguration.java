@@ -6,12 +6,14 @@ import dev.zre.spring.converter.SimpleZreMessageConverter;
 import dev.zre.spring.converter.ZreMessageConverter;
 import dev.zre.spring.core.ZreNodeLifecycle;
 import dev.zre.spring.core.ZreOperations;
+import dev.zre.spring.core.ZreSendInterceptor;
 import dev.zre.spring.core.ZreTemplate;
 import dev.zre.spring.event.ZreApplicationEventBridge;
 import dev.zre.spring.listener.DeadLetterZreListenerErrorHandler;
 import dev.zre.spring.listener.LoggingZreListenerErrorHandler;
 import dev.zre.spring.listener.ZreListenerAnnotationBeanPostProcessor;
 import dev.zre.spring.listener.ZreListenerErrorHandler;
+import dev.zre.spring.listener.ZreListenerInterceptor;
 import dev.zre.spring.listener.ZreListenerObserver;
 import dev.zre.spring.listener.ZreListenerRegistry;
 import java.util.ArrayList;
@@ -85,8 +87,11 @@ public final class ZreAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(ZreOperations.class)
-    ZreTemplate zreTemplate(ZreNode zreNode, ZreMessageConverter zreMessageConverter) {
-        return new ZreTemplate(zreNode, zreMessageConverter);
+    ZreTemplate zreTemplate(ZreNode zreNode, ZreMessageConverter zreMessageConverter,
+            ObjectProvider<ZreSendInterceptor> interceptor) {
+        ZreTemplate template = new ZreTemplate(zreNode, zreMessageConverter);
+        interceptor.ifUnique(template::setInterceptor); // observation, see ZreObservationAutoConfiguration
+        return template;
     }
 
     @Bean(name = LISTENER_ANNOTATION_PROCESSOR_BEAN_NAME)
@@ -130,7 +135,7 @@ public final class ZreAutoConfiguration {
             ZreListenerErrorHandler zreListenerErrorHandler, ObjectProvider<ZreListenerObserver> observers,
             ZreProperties properties, @Qualifier(LISTENER_TASK_EXECUTOR_BEAN_NAME) Executor zreListenerTaskExecutor,
             ObjectProvider<Validator> validators, ObjectProvider<ZreListenerRegistryCustomizer> customizers,
-            BeanFactory beanFactory) {
+            ObjectProvider<ZreListenerInterceptor> interceptor, BeanFactory beanFactory) {
         ZreProperties.Listener listener = checkedListenerProperties(properties);
         Supplier<ZreListenerObserver> observer = () -> {
             List<ZreListenerObserver> all = observers.orderedStream().toList();
@@ -146,6 +151,7 @@ public final class ZreAutoConfiguration {
             validator = beanFactory.getBean(DEFAULT_VALIDATOR_BEAN_NAME, Validator.class);
         }
         registry.setValidator(validator);
+        interceptor.ifUnique(registry::setInterceptor); // observation, see ZreObservationAutoConfiguration
         customizers.orderedStream().forEach((customizer) -> customizer.customize(registry));
         return registry;
     }

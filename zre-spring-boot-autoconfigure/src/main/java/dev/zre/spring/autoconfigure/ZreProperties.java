@@ -162,6 +162,16 @@ public class ZreProperties {
     private final Listener listener = new Listener();
 
     /**
+     * Settings of the ZreTemplate.
+     */
+    private final Template template = new Template();
+
+    /**
+     * Settings of the trace frame that carries the trace context between nodes.
+     */
+    private final TraceFrame traceFrame = new TraceFrame();
+
+    /**
      * Settings of the ZRE events published as Spring application events.
      */
     private final ApplicationEvents applicationEvents = new ApplicationEvents();
@@ -392,6 +402,14 @@ public class ZreProperties {
 
     public Listener getListener() {
         return this.listener;
+    }
+
+    public Template getTemplate() {
+        return this.template;
+    }
+
+    public TraceFrame getTraceFrame() {
+        return this.traceFrame;
     }
 
     public ApplicationEvents getApplicationEvents() {
@@ -665,6 +683,20 @@ public class ZreProperties {
          */
         private Duration shutdownTimeout = Duration.ofSeconds(5);
 
+        /**
+         * Whether to observe every @ZreListener invocation with Micrometer Observation
+         * ('zre.listener.process': a timer, and a span when tracing is configured).
+         */
+        private boolean observationEnabled;
+
+        public boolean isObservationEnabled() {
+            return this.observationEnabled;
+        }
+
+        public void setObservationEnabled(boolean observationEnabled) {
+            this.observationEnabled = observationEnabled;
+        }
+
         public int getQueueCapacity() {
             return this.queueCapacity;
         }
@@ -800,6 +832,51 @@ public class ZreProperties {
                 this.peer = peer;
             }
 
+        }
+
+    }
+
+    /**
+     * Settings of the ZreTemplate.
+     */
+    public static class Template {
+
+        /**
+         * Whether to observe every SHOUT and WHISPER of the ZreTemplate with Micrometer Observation
+         * ('zre.template.send': a timer, and a span when tracing is configured).
+         */
+        private boolean observationEnabled;
+
+        public boolean isObservationEnabled() {
+            return this.observationEnabled;
+        }
+
+        public void setObservationEnabled(boolean observationEnabled) {
+            this.observationEnabled = observationEnabled;
+        }
+
+    }
+
+    /**
+     * Settings of the trace frame: the trace context as one extra last frame of each WHISPER and
+     * SHOUT, in the "ZRE-TRACE/1" text format.
+     */
+    public static class TraceFrame {
+
+        /**
+         * Whether the ZreTemplate appends the trace frame (with 'zre.template.observation-enabled' and a
+         * tracer) and listeners take it off incoming messages before they see the payload. Turn it on
+         * for every node of the cluster: other implementations (zyre, Pyre) and nodes without it see
+         * the frame as one more payload frame.
+         */
+        private boolean enabled;
+
+        public boolean isEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
 
     }

@@ -44,7 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = ZreActuatorWebIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "zre.name=web", "zre.interface=loopback", "zre.beacon-interval=100ms", "zre.groups=ops",
                 "zre.election.contest=ops", "zre.election.timeout=500ms", "zre.headers.X-SECRET=hunter2", "management.endpoints.web.exposure.include=zre,health,metrics",
-                "management.endpoint.health.show-details=always" })
+                "management.endpoint.health.show-details=always",
+                // the endpoint's records are OperationResponseBody: the application's settings must not reshape them
+                "spring.jackson.property-naming-strategy=SNAKE_CASE" })
 class ZreActuatorWebIntegrationTests {
 
     private static final Duration DEADLINE = Duration.ofSeconds(20);
@@ -133,6 +135,16 @@ class ZreActuatorWebIntegrationTests {
     }
 
     @Test
+    void endpointKeepsItsJsonShapeWhateverTheApplicationsJacksonSettings() throws Exception {
+        JsonNode body = this.json.readTree(get("/actuator/zre").body());
+        assertThat(body.get("node").has("startedAt")).isTrue();
+        assertThat(body.get("node").has("started_at")).isFalse();
+        JsonNode single = this.json.readTree(get("/actuator/zre/peers/" + PeerId.of(peer.uuid())).body());
+        assertThat(single.has("messagesIn")).isTrue();
+        assertThat(single.has("messages_in")).isFalse();
+    }
+
+    @Test
     void endpointAndGaugeShowTheLeaderOfAContestedGroup() throws Exception {
         // the peer is in 'ops' without contesting: this node is the only candidate and is elected
         await().atMost(DEADLINE).until(() -> this.node.leader("ops").isPresent() && peer.leader("ops").isPresent());
@@ -202,7 +214,7 @@ class ZreActuatorWebIntegrationTests {
                     && this.opsListener.received.size() - heardBefore >= n);
         assertThat(counter("zre.messages.received", "type", "shout") - receivedBefore).isEqualTo(n);
         assertThat(counter("zre.messages.sent", "type", "shout") - sentBefore).isEqualTo(n);
-        assertThat(this.meters.get("zre.bytes.received").functionCounter().count()).isPositive();
+        assertThat(this.meters.get("zre.data.received").functionCounter().count()).isPositive();
         assertThat(this.meters.get("zre.peers").gauge().value()).isGreaterThanOrEqualTo(1);
         assertThat(this.meters.get("zre.group.peers").tag("group", "ops").gauge().value()).isEqualTo(1);
         assertThat(this.meters.get("zre.listener").tag("id", "ops").tag("outcome", "success").timer().count())

@@ -34,6 +34,8 @@ public class ZreTemplate implements ZreOperations, DisposableBean {
 
     private @Nullable Subscription subscription;
 
+    private volatile ZreSendInterceptor interceptor = ZreSendInterceptor.NONE;
+
     /**
      * Creates a template.
      * @param node the node to send through
@@ -108,11 +110,11 @@ public class ZreTemplate implements ZreOperations, DisposableBean {
      */
     protected void send(@Nullable String group, @Nullable UUID peer, List<byte[]> frames) {
         if (group != null) {
-            this.node.shout(group, frames);
+            this.interceptor.intercept(group, null, frames, (f) -> this.node.shout(group, f));
         }
         else {
             Assert.notNull(peer, "'peer' or 'group' must be given");
-            this.node.whisper(peer, frames);
+            this.interceptor.intercept(null, peer, frames, (f) -> this.node.whisper(peer, f));
         }
     }
 
@@ -124,6 +126,15 @@ public class ZreTemplate implements ZreOperations, DisposableBean {
     @Override
     public void leave(String group) {
         this.node.leave(group);
+    }
+
+    /**
+     * Sets what wraps every send (e.g. the observation support); {@link ZreSendInterceptor#NONE} by default.
+     * @param interceptor the interceptor
+     */
+    public void setInterceptor(ZreSendInterceptor interceptor) {
+        Assert.notNull(interceptor, "'interceptor' must not be null");
+        this.interceptor = interceptor;
     }
 
     /** The node this template sends through. */

@@ -6,6 +6,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.aot.hint.annotation.Reflective;
 
 /**
  * Marks a bean method that receives ZRE events. Each listener has a container in the
@@ -40,10 +41,13 @@ import java.lang.annotation.Target;
  * shouted to the groups of {@link ZreSendTo @ZreSendTo}; a returned {@code CompletableFuture} is sent
  * when it completes. An exception is retried when the registry has a retry policy, then goes to the
  * {@link #errorHandler() error handler}, and never stops delivery of the next event.
+ * <p>For AOT and native images the annotation is {@code @Reflective}: the
+ * {@link ZreListenerReflectiveProcessor} registers the method and its payload and return types.
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective(ZreListenerReflectiveProcessor.class)  // AOT: the method, its payload and return types
 public @interface ZreListener {
 
     /**

@@ -61,6 +61,8 @@ public final class ZreListenerContainer {
 
     private final Duration shutdownTimeout;
 
+    private final ZreListenerInterceptor interceptor;
+
     private final AtomicLong invocations = new AtomicLong();
 
     private final AtomicLong failures = new AtomicLong();
@@ -74,6 +76,7 @@ public final class ZreListenerContainer {
 
     ZreListenerContainer(ZreListenerEndpoint endpoint, ZreListenerMethodInvoker invoker, ZreNode node,
             ZreMessageConverter converter, ZreListenerErrorHandler errorHandler, ZreListenerObserver observer,
+            ZreListenerInterceptor interceptor,
             @Nullable RetryTemplate retryTemplate, Executor executor, int capacity, OverflowPolicy policy,
             Duration shutdownTimeout) {
         this.endpoint = endpoint;
@@ -87,6 +90,7 @@ public final class ZreListenerContainer {
         this.capacity = capacity;
         this.policy = policy;
         this.shutdownTimeout = shutdownTimeout;
+        this.interceptor = interceptor;
     }
 
     /** Starts delivering events (a no-op when running). */
@@ -194,24 +198,26 @@ public final class ZreListenerContainer {
     private void deliver(ZreEvent received) {
         ZreEnvelope request = requestOf(received);
         ZreEvent event = (request != null) ? withoutEnvelope((ZreEvent.Whisper) received, request) : received;
-        Message<Object> message = ZreMessageHeaders.message(event, request, this.node);
         long start = System.nanoTime();
         boolean failed = false;
         try {
-            Object result = invokeWithRetries(message);
-            if (result instanceof CompletionStage<?> stage) {
-                stage.whenComplete((value, ex) -> {
-                    if (ex != null) {
-                        failed(event, request, unwrap(ex));
-                    }
-                    else {
-                        replyOrFail(event, request, value);
-                    }
-                });
-            }
-            else {
-                reply(event, request, result);
-            }
+            this.interceptor.intercept(this.endpoint.id(), event, (intercepted) -> {
+                Message<Object> message = ZreMessageHeaders.message(intercepted, request, this.node);
+                Object result = invokeWithRetries(message);
+                if (result instanceof CompletionStage<?> stage) {
+                    stage.whenComplete((value, ex) -> {
+                        if (ex != null) {
+                            failed(intercepted, request, unwrap(ex));
+                        }
+                        else {
+                            replyOrFail(intercepted, request, value);
+                        }
+                    });
+                }
+                else {
+                    reply(intercepted, request, result);
+                }
+            });
         }
         catch (Throwable ex) {
             failed = true;

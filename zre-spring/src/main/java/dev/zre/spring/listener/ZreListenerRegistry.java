@@ -80,6 +80,8 @@ public class ZreListenerRegistry implements SmartLifecycle, BeanFactoryAware {
 
     private volatile @Nullable Subscription subscription;
 
+    private volatile ZreListenerInterceptor interceptor = ZreListenerInterceptor.NONE;
+
     /**
      * Creates a registry.
      * @param node the node whose events are delivered
@@ -174,7 +176,8 @@ public class ZreListenerRegistry implements SmartLifecycle, BeanFactoryAware {
         ZreListenerMethodInvoker invoker = new ZreListenerMethodInvoker(endpoint, factory,
                 nonPayloadResolvers());
         ZreListenerContainer container = new ZreListenerContainer(endpoint, invoker, this.node, this.converter,
-                (errorHandler != null) ? errorHandler : this.defaultErrorHandler, observer(), this.retryTemplate,
+                (errorHandler != null) ? errorHandler : this.defaultErrorHandler, observer(), this.interceptor,
+                this.retryTemplate,
                 this.taskExecutor, this.queueCapacity, this.overflowPolicy, this.shutdownTimeout);
         this.containers.put(endpoint.id(), container);
         if (isRunning()) {
@@ -222,6 +225,16 @@ public class ZreListenerRegistry implements SmartLifecycle, BeanFactoryAware {
             this.resolvedObserver = this.observer.get();
         }
         return this.resolvedObserver;
+    }
+
+    /**
+     * Sets what wraps every listener invocation (e.g. the observation support), for the containers
+     * registered after this call; {@link ZreListenerInterceptor#NONE} by default.
+     * @param interceptor the interceptor
+     */
+    public void setInterceptor(ZreListenerInterceptor interceptor) {
+        Assert.notNull(interceptor, "'interceptor' must not be null");
+        this.interceptor = interceptor;
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.Sanitizer;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -192,7 +193,8 @@ public class ZreEndpoint {
      * @param peers the connected peers
      * @param groups every group this node or a peer is in, by name
      */
-    public record ZreDescriptor(NodeDescriptor node, List<PeerDescriptor> peers, Map<String, GroupDescriptor> groups) {
+    public record ZreDescriptor(NodeDescriptor node, List<PeerDescriptor> peers, Map<String, GroupDescriptor> groups)
+            implements OperationResponseBody {
     }
 
     /**
@@ -246,7 +248,7 @@ public class ZreEndpoint {
      */
     public record PeerDescriptor(String uuid, String name, String address, Set<String> groups,
             Map<String, @Nullable Object> headers, String state, String enteredAt, String lastSeen, long messagesIn,
-            long messagesOut, Set<String> discoveredBy) {
+            long messagesOut, Set<String> discoveredBy) implements OperationResponseBody {
     }
 
     /**

@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
@@ -22,6 +24,11 @@ public class ZreListenerMetrics implements MeterBinder, ZreListenerObserver {
     private final ZreListenerRegistry listeners;
 
     private volatile @Nullable MeterRegistry registry;
+
+    /** One timer per listener id and outcome, registered on first use instead of looked up per call. */
+    private final Map<String, Timer> successTimers = new ConcurrentHashMap<>();
+
+    private final Map<String, Timer> errorTimers = new ConcurrentHashMap<>();
 
     /**
      * Creates the binder.
@@ -46,13 +53,18 @@ public class ZreListenerMetrics implements MeterBinder, ZreListenerObserver {
     public void invoked(String listenerId, ZreEvent event, long nanos, boolean failure) {
         MeterRegistry registry = this.registry;
         if (registry != null) {
-            Timer.builder("zre.listener")
-                .description("@ZreListener invocations")
-                .tag("id", listenerId)
-                .tag("outcome", failure ? "error" : "success")
-                .register(registry)
+            Map<String, Timer> timers = failure ? this.errorTimers : this.successTimers;
+            timers.computeIfAbsent(listenerId, (id) -> timer(registry, id, failure))
                 .record(nanos, TimeUnit.NANOSECONDS);
         }
+    }
+
+    private static Timer timer(MeterRegistry registry, String listenerId, boolean failure) {
+        return Timer.builder("zre.listener")
+            .description("@ZreListener invocations")
+            .tag("id", listenerId)
+            .tag("outcome", failure ? "error" : "success")
+            .register(registry);
     }
 
 }

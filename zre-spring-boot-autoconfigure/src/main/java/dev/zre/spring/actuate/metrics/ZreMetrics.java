@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Binds the meters of a ZRE node. Every counter is a {@link FunctionCounter} over
+ * Binds the meters of a ZRE node. Gauges of peers have no base unit (a count needs none, and Prometheus
+ * would append it: {@code zre_peers_evasive_peers}). Every counter is a {@link FunctionCounter} over
  * {@link ZreNode#statistics()}; no meter is tagged with a peer's UUID or name, and the {@code group}
  * tag of {@code zre.group.peers} and {@code zre.leader} is limited to the first groups by name.
  */
@@ -53,11 +55,9 @@ public class ZreMetrics implements MeterBinder {
         ZreStatistics stats = node.statistics();
         Gauge.builder("zre.peers", node, (n) -> n.peers().size())
             .description("Connected peers")
-            .baseUnit("peers")
             .register(registry);
         Gauge.builder("zre.peers.evasive", node, ZreMetrics::evasivePeers)
             .description("Peers that are evasive or silent")
-            .baseUnit("peers")
             .register(registry);
         Gauge.builder("zre.groups", node, (n) -> n.ownGroups().size())
             .description("Groups this node is in")
@@ -75,8 +75,9 @@ public class ZreMetrics implements MeterBinder {
                 .tags(tags)
                 .register(registry);
         }
-        counter(registry, "zre.bytes.sent", "Bytes of ZRE messages sent", Counter.BYTES_SENT, "bytes");
-        counter(registry, "zre.bytes.received", "Bytes of ZRE messages received", Counter.BYTES_RECEIVED, "bytes");
+        // the base unit becomes Prometheus' suffix: zre_data_sent_bytes_total, not zre_bytes_sent_bytes_total
+        counter(registry, "zre.data.sent", "Bytes of ZRE messages sent", Counter.BYTES_SENT, BaseUnits.BYTES);
+        counter(registry, "zre.data.received", "Bytes of ZRE messages received", Counter.BYTES_RECEIVED, BaseUnits.BYTES);
         counter(registry, "zre.beacons.sent", "UDP beacons sent", Counter.BEACONS_SENT, null);
         counter(registry, "zre.beacons.received", "UDP beacons received", Counter.BEACONS_RECEIVED, null);
         counter(registry, "zre.peers.entered", "Peers that said HELLO", Counter.PEERS_ENTERED, null);
@@ -141,7 +142,6 @@ public class ZreMetrics implements MeterBinder {
     private void bindGroupPeers(MeterRegistry registry) {
         MultiGauge gauge = MultiGauge.builder("zre.group.peers")
             .description("Peers per group (the first groups by name, see zre.metrics.max-group-tags)")
-            .baseUnit("peers")
             .register(registry);
         refreshGroupPeers(gauge);
         this.node.subscribe((event) -> {

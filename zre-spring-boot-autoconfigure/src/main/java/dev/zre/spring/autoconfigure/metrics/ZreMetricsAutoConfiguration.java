@@ -1,12 +1,14 @@
 package dev.zre.spring.autoconfigure.metrics;
 
 import dev.zre.ZreNode;
+import dev.zre.spring.actuate.metrics.ZreApplicationEventMetrics;
 import dev.zre.spring.actuate.metrics.ZreListenerMetrics;
 import dev.zre.spring.actuate.metrics.ZreMetrics;
 import dev.zre.spring.actuate.metrics.ZreTemplateMetrics;
 import dev.zre.spring.autoconfigure.ZreAutoConfiguration;
 import dev.zre.spring.autoconfigure.ZreProperties;
 import dev.zre.spring.core.ZreTemplate;
+import dev.zre.spring.event.ZreApplicationEventBridge;
 import dev.zre.spring.listener.ZreListenerRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -52,6 +54,13 @@ public final class ZreMetricsAutoConfiguration {
     @ConditionalOnBean(ZreTemplate.class)
     ZreTemplateMetrics zreTemplateMetrics(ZreTemplate zreTemplate) {
         return new ZreTemplateMetrics(zreTemplate);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(ZreApplicationEventBridge.class)
+    ZreApplicationEventMetrics zreApplicationEventMetrics(ZreApplicationEventBridge zreApplicationEventBridge) {
+        return new ZreApplicationEventMetrics(zreApplicationEventBridge);
     }
 
 }
