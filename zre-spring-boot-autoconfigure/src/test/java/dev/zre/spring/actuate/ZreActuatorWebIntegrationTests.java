@@ -227,7 +227,8 @@ class ZreActuatorWebIntegrationTests {
         for (String reason : new String[] {"stalled_handshake", "silent_peer"}) {
             assertThat(this.meters.get("zre.connections.repaired").tag("reason", reason).functionCounter()).isNotNull();
         }
-        for (String name : new String[] {"zre.connections.refused", "zre.discoveries.ignored", "zre.peers.evicted"}) {
+        for (String name : new String[] {"zre.connections.refused", "zre.discoveries.ignored", "zre.peers.evicted",
+                "zre.messages.resent"}) {
             assertThat(this.meters.get(name).functionCounter().count()).as(name).isGreaterThanOrEqualTo(0);
             assertThat(this.meters.find(name).tagKeys("uuid").meters()).isEmpty();
         }

@@ -95,6 +95,9 @@ public class ZreMetrics implements MeterBinder {
                 Counter.CONNECTIONS_REFUSED, null);
         counter(registry, "zre.discoveries.ignored", "Discovery reports ignored while their endpoint rests after a refusal",
                 Counter.DISCOVERIES_IGNORED, null);
+        counter(registry, "zre.messages.resent",
+                "Messages sent again on a rebuilt link because the stalled one never delivered them",
+                Counter.MESSAGES_RESENT, null);
         connectionsRepaired(registry, "stalled_handshake", Counter.HANDSHAKES_STALLED);
         connectionsRepaired(registry, "silent_peer", Counter.SILENT_LINKS_REBUILT);
         for (ProtocolError error : ProtocolError.values()) {
