@@ -64,6 +64,12 @@ import org.jspecify.annotations.Nullable;
  *        are joined at start as well
  * @param electionTimeout how long an election may run before it is restarted (contesting members) or forgotten
  *        (the others); also how long a node alone in a contested group waits for peers before it leads (5 s)
+ * @param gossipConnect ZGossip hubs this node tells its endpoint and learns its peers from (czmq's {@code zgossip},
+ *        ours, or a {@link ZreGossipHub}), e.g. {@code tcp://hub.example:9001}; a CURVE-secured node writes the hub's
+ *        public key after a bar: {@code tcp://hub.example:9001|<Z85 public key>}. Empty: no gossip client
+ * @param gossipBind where this node runs a ZGossip hub itself, e.g. {@code tcp://*:9001}; {@code null}: no hub
+ * @param advertisedEndpoint the mailbox endpoint other nodes are told (gossip tuple and HELLO), e.g.
+ *        {@code tcp://10.0.0.5:49152} behind NAT or a port mapping; {@code null}: the bound mailbox endpoint
  */
 public record ZreConfig(
         @Nullable String name,
@@ -88,7 +94,10 @@ public record ZreConfig(
         int eventQueueCapacity,
         ZreSecurity security,
         Set<String> contested,
-        Duration electionTimeout) {
+        Duration electionTimeout,
+        List<String> gossipConnect,
+        @Nullable String gossipBind,
+        @Nullable String advertisedEndpoint) {
 
     /** The interface value that picks the first suitable interface, like zyre. */
     public static final String AUTO = "auto";
@@ -102,6 +111,12 @@ public record ZreConfig(
         groups = Set.copyOf(groups);
         contested = Set.copyOf(contested);
         endpoints = List.copyOf(endpoints);
+        gossipConnect = List.copyOf(gossipConnect);
+    }
+
+    /** Whether the node takes part in ZGossip (as a client of a hub, a hub, or both). */
+    public boolean gossipEnabled() {
+        return !gossipConnect.isEmpty() || gossipBind != null;
     }
 
     /** A builder with zyre's defaults. */
@@ -135,6 +150,9 @@ public record ZreConfig(
         b.security = security;
         b.contested.addAll(contested);
         b.electionTimeout = electionTimeout;
+        b.gossipConnect.addAll(gossipConnect);
+        b.gossipBind = gossipBind;
+        b.advertisedEndpoint = advertisedEndpoint;
         return b;
     }
 
@@ -163,6 +181,9 @@ public record ZreConfig(
         private ZreSecurity security = ZreSecurity.none();
         private final Set<String> contested = new LinkedHashSet<>();
         private Duration electionTimeout = Duration.ofSeconds(5);
+        private final List<String> gossipConnect = new ArrayList<>();
+        private @Nullable String gossipBind;
+        private @Nullable String advertisedEndpoint;
 
         private Builder() {
         }
@@ -309,6 +330,35 @@ public record ZreConfig(
         }
 
         /**
+         * Adds ZGossip hubs to tell our endpoint and learn peers from: {@code tcp://host:port}, or for a
+         * CURVE-secured node {@code tcp://host:port|<the hub's Z85 public key>}.
+         */
+        public Builder gossipConnect(String... endpoints) {
+            for (String endpoint : endpoints) {
+                gossipConnect.add(Objects.requireNonNull(endpoint, "gossip endpoint"));
+            }
+            return this;
+        }
+
+        /** Adds ZGossip hubs, as {@link #gossipConnect(String...)}. */
+        public Builder gossipConnect(Iterable<String> endpoints) {
+            endpoints.forEach(this::gossipConnect);
+            return this;
+        }
+
+        /** Runs a ZGossip hub in this node, bound to {@code tcp://host:port} ({@code *} for every interface). */
+        public Builder gossipBind(@Nullable String endpoint) {
+            this.gossipBind = endpoint;
+            return this;
+        }
+
+        /** The mailbox endpoint other nodes are told, {@code tcp://host:port} (gossip tuple and HELLO). */
+        public Builder advertisedEndpoint(@Nullable String endpoint) {
+            this.advertisedEndpoint = endpoint;
+            return this;
+        }
+
+        /**
          * Checks every value and builds the configuration.
          *
          * @throws InvalidZreSettingException naming the first setting whose value is not allowed
@@ -344,10 +394,18 @@ public record ZreConfig(
             ZreConfigChecks.checkSecurity(security);
             contested.forEach(g -> ZreConfigChecks.checkGroup("contested", g));
             ZreConfigChecks.checkPositive("electionTimeout", electionTimeout);
+            gossipConnect.forEach(e -> ZreConfigChecks.checkEndpoint("gossipConnect", e));
+            if (gossipBind != null) {
+                ZreConfigChecks.checkBindEndpoint("gossipBind", gossipBind);
+            }
+            if (advertisedEndpoint != null) {
+                ZreConfigChecks.checkAdvertisedEndpoint(advertisedEndpoint);
+            }
             return new ZreConfig(name, uuid, headers, groups, networkInterface, beaconEnabled, beaconPort,
                     beaconInterval, beaconAddress, evasiveTimeout, expiredTimeout, mailboxPort, endpoints,
                     sendHighWaterMark, handshakeInterval, helloTimeout, maxPeers, maxNewPeersPerSecond,
-                    maxPendingPeers, eventQueueCapacity, security, contested, electionTimeout);
+                    maxPendingPeers, eventQueueCapacity, security, contested, electionTimeout, gossipConnect,
+                    gossipBind, advertisedEndpoint);
         }
     }
 }

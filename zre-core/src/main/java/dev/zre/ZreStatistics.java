@@ -41,7 +41,13 @@ public final class ZreStatistics {
         /** HELLOs at a CURVE node without a valid {@code X-PUBLICKEY} header, ignored (no downgrade). */
         HELLOS_WITHOUT_KEY,
         /** CURVE beacons whose key is not on the allow-list: never connected to. */
-        BEACONS_NOT_ALLOWED
+        BEACONS_NOT_ALLOWED,
+        /** ZGossip tuples received from a hub (or by this node's own hub), own tuple included. */
+        GOSSIP_TUPLES_RECEIVED,
+        /** Peers first found through ZGossip: a connection was opened because of a tuple. */
+        GOSSIP_PEERS_FOUND,
+        /** ZGossip tuples not used: not a UUID key, not a tcp endpoint, or a key of the other security (or not allowed). */
+        GOSSIP_TUPLES_IGNORED
     }
 
     /** A read-only view of the counters the node's engine writes. */
