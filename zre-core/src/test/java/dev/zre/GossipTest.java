@@ -31,7 +31,7 @@ class GossipTest {
     private static void sees(TestNodes.Started node, TestNodes.Started... others) {
         for (TestNodes.Started other : others) {
             TestNodes.eventually(WAIT, node.node().name() + " sees " + other.node().name(),
-                    () -> node.node().peers().stream().anyMatch(p -> p.uuid().equals(other.node().uuid())));
+                    () -> node.node().peers().contains(other.node().uuid()));
         }
     }
 

@@ -46,6 +46,19 @@ final class NodeOptions {
             description = "Mailbox endpoint of a peer to connect to without beacons; repeatable.")
     List<String> endpoints = new ArrayList<>();
 
+    @Option(names = "--gossip", paramLabel = "tcp://HOST:PORT[|KEY]",
+            description = {"ZGossip hub to tell our endpoint and learn peers from (zre gossip-hub, czmq's zgossip);",
+                "repeatable. A CURVE node adds the hub's public key: tcp://host:9001|<Z85 key>."})
+    List<String> gossip = new ArrayList<>();
+
+    @Option(names = "--gossip-bind", paramLabel = "tcp://HOST:PORT",
+            description = "Run a ZGossip hub in this node, bound here (e.g. tcp://*:9001).")
+    @Nullable String gossipBind;
+
+    @Option(names = "--advertise", paramLabel = "tcp://HOST:PORT",
+            description = "The mailbox endpoint other nodes are told (gossip and HELLO), e.g. behind NAT or a port mapping.")
+    @Nullable String advertise;
+
     @Option(names = "--no-beacon", description = "Send and receive no UDP beacons (find peers through --endpoint only).")
     boolean noBeacon;
 
@@ -108,7 +121,8 @@ final class NodeOptions {
             Map.entry("beaconPort", "--port"), Map.entry("beaconInterval", "--beacon-interval"),
             Map.entry("evasiveTimeout", "--evasive"), Map.entry("expiredTimeout", "--expired"),
             Map.entry("mailboxPort", "--mailbox-port"), Map.entry("beaconAddress", "--beacon-address"),
-            Map.entry("endpoints", "--endpoint"));
+            Map.entry("endpoints", "--endpoint"), Map.entry("gossipConnect", "--gossip"),
+            Map.entry("gossipBind", "--gossip-bind"), Map.entry("advertisedEndpoint", "--advertise"));
 
     /** The node configuration; every bad value becomes a usage error naming the option. */
     ZreConfig toConfig(List<String> groups) {
@@ -127,6 +141,9 @@ final class NodeOptions {
                 .mailboxPort(mailboxPort)
                 .headers(headers)
                 .endpoints(endpoints)
+                .gossipConnect(gossip)
+                .gossipBind(gossipBind)
+                .advertisedEndpoint(advertise)
                 .groups(groups);
         if (beaconAddress != null && !beaconAddress.matches("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}")) {
             throw usage("Invalid value for option '--beacon-address': '" + beaconAddress
