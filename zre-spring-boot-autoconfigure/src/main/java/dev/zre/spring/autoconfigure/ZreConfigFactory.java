@@ -53,6 +53,9 @@ final class ZreConfigFactory {
         map.from(p::getMaxNewPeersPerSecond).to(builder::maxNewPeersPerSecond);
         map.from(p::getMaxPendingPeers).to(builder::maxPendingPeers);
         map.from(p::getEventQueueCapacity).to(builder::eventQueueCapacity);
+        map.from(p.getDiscovery().getGossip()::getConnect).to(builder::gossipConnect);
+        map.from(p.getDiscovery().getGossip()::getBind).to(builder::gossipBind);
+        map.from(p.getDiscovery()::getAdvertisedEndpoint).to(builder::advertisedEndpoint);
         map.from(p.getElection()::getContest).to(builder::contest);
         map.from(p.getElection()::getTimeout).to(builder::electionTimeout);
         this.customizers.forEach((customizer) -> customizer.customize(builder));

@@ -153,6 +153,11 @@ public class ZreProperties {
     private final ApplicationEvents applicationEvents = new ApplicationEvents();
 
     /**
+     * How this node finds its peers beyond UDP beacons (gossip hubs, the endpoint it advertises).
+     */
+    private final Discovery discovery = new Discovery();
+
+    /**
      * Settings of the leader elections per group.
      */
     private final Election election = new Election();
@@ -369,6 +374,78 @@ public class ZreProperties {
 
     public Metrics getMetrics() {
         return this.metrics;
+    }
+
+    public Discovery getDiscovery() {
+        return this.discovery;
+    }
+
+    /**
+     * How this node finds its peers beyond UDP beacons.
+     */
+    public static class Discovery {
+
+        /**
+         * The mailbox endpoint other nodes are told (gossip tuple and HELLO), e.g.
+         * 'tcp://10.0.0.5:49152' behind NAT or a port mapping. Gossip needs a routable one: by default
+         * the bound mailbox endpoint, which fails at startup when it is a wildcard or loopback address
+         * and a hub is on another host.
+         */
+        private @Nullable String advertisedEndpoint;
+
+        /**
+         * ZGossip discovery (czmq's zgossip, wire-compatible with zyre): a hub that every node tells
+         * its endpoint, and that tells everyone else.
+         */
+        private final Gossip gossip = new Gossip();
+
+        public @Nullable String getAdvertisedEndpoint() {
+            return this.advertisedEndpoint;
+        }
+
+        public void setAdvertisedEndpoint(@Nullable String advertisedEndpoint) {
+            this.advertisedEndpoint = advertisedEndpoint;
+        }
+
+        public Gossip getGossip() {
+            return this.gossip;
+        }
+
+    }
+
+    /**
+     * ZGossip discovery: hubs to connect to, and a hub this node runs itself.
+     */
+    public static class Gossip {
+
+        /**
+         * Gossip hubs to tell our endpoint and learn peers from, e.g. 'tcp://hub.example:9001' (our
+         * hub, 'zre gossip-hub', zyre's or czmq's). A CURVE-secured node adds the hub's public key:
+         * 'tcp://hub.example:9001|<Z85 public key>'.
+         */
+        private List<String> connect = new ArrayList<>();
+
+        /**
+         * Where this node runs a gossip hub itself, e.g. 'tcp://*:9001'.
+         */
+        private @Nullable String bind;
+
+        public List<String> getConnect() {
+            return this.connect;
+        }
+
+        public void setConnect(List<String> connect) {
+            this.connect = connect;
+        }
+
+        public @Nullable String getBind() {
+            return this.bind;
+        }
+
+        public void setBind(@Nullable String bind) {
+            this.bind = bind;
+        }
+
     }
 
     /**
