@@ -78,6 +78,34 @@ class GossipTest {
     }
 
     @Test
+    void inGossipModeEveryPeerGetsAGoodbyeEvenOneFoundByBeacon() throws Exception {
+        try (ZreGossipHub hub = ZreGossipHub.start("tcp://127.0.0.1:*"); TestNodes nodes = new TestNodes()) {
+            TestNodes.Started a = nodes.start("a"); // beacons only
+            TestNodes.Started b = nodes.start("b", c -> c.gossipConnect(hub.endpoint())); // beacons and gossip
+            a.awaitEnter(b.node());
+            b.awaitEnter(a.node());
+            b.node().stop();
+            a.await(ZreEvent.Exit.class, e -> e.peer().equals(b.node().uuid()), Duration.ofSeconds(5));
+            assertThat(b.node().statistics().messagesSent(MessageType.GOODBYE)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCurveNodeRunsAHubWhoseKeyIsItsOwn() throws Exception {
+        CurveKeyPair hubKeys = CurveKeyPair.generate();
+        String bind = "tcp://127.0.0.1:" + freePort();
+        try (TestNodes nodes = new TestNodes()) {
+            TestNodes.Started hubNode = nodes.start("hub", c -> c.beaconEnabled(false).gossipBind(bind)
+                    .security(ZreSecurity.curve(hubKeys).allowAny()));
+            TestNodes.Started a = nodes.start("a", c -> c.beaconEnabled(false)
+                    .gossipConnect(bind + "|" + hubKeys.publicKeyZ85())
+                    .security(ZreSecurity.curve(CurveKeyPair.generate()).allowAny()));
+            sees(a, hubNode);
+            sees(hubNode, a);
+        }
+    }
+
+    @Test
     void theHubForgetsTheTupleOfANodeThatHasGone() throws Exception {
         try (ZreGossipHub hub = ZreGossipHub.start("tcp://127.0.0.1:*"); TestNodes nodes = new TestNodes()) {
             TestNodes.Started a = nodes.start("a", c -> c.beaconEnabled(false).gossipConnect(hub.endpoint()));

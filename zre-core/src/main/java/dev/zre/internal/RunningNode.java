@@ -55,6 +55,8 @@ final class RunningNode implements AutoCloseable {
     private final boolean ownContext;
     private final @Nullable ZapHandler zap;
     private final List<Discovery> discoveries = new ArrayList<>();
+    /** Whether the node gossips: then every peer gets a GOODBYE on stop, as zyre does in gossip mode. */
+    private final boolean gossip;
     private final LivenessMonitor.Actions livenessActions;
     private final HandshakeMonitor handshakes;
     private final HandshakeMonitor.Actions handshakeActions;
@@ -71,6 +73,7 @@ final class RunningNode implements AutoCloseable {
             NodeEvents events, LivenessMonitor liveness, NodeCounters stats, ProtocolErrors errors,
             CommandQueue commands, ConcurrentHashMap<String, UUID> leaders) throws IOException {
         this.commands = commands;
+        this.gossip = config.gossipEnabled();
         this.peers = peers;
         this.liveness = liveness;
         this.network = InterfaceSelector.select(config.networkInterface());
@@ -379,12 +382,15 @@ final class RunningNode implements AutoCloseable {
         }
     }
 
-    /** Tells the discoveries we leave (a port-0 beacon), and sends GOODBYE to peers that would not hear it. */
+    /**
+     * Tells the discoveries we leave (a port-0 beacon), and sends GOODBYE to peers that would not hear it
+     * (to every peer in gossip mode).
+     */
     void sayGoodbye() {
         for (Discovery d : discoveries) {
             d.leaving();
         }
-        outgoing.goodbye();
+        outgoing.goodbye(gossip);
     }
 
     @Override
