@@ -15,6 +15,7 @@ import dev.zre.ZreException;
 import dev.zre.discovery.BeaconSocket;
 import dev.zre.discovery.InterfaceSelector;
 import dev.zre.discovery.NetworkSelection;
+import dev.zre.protocol.GossipMessage;
 import dev.zre.protocol.Uuids;
 import dev.zre.protocol.ZreMessage;
 import java.io.IOException;
@@ -177,8 +178,7 @@ final class RunningNode implements AutoCloseable {
             DiscoveredPeers found, NodeCounters stats, ProtocolErrors errors, long now) {
         CurveKeyPair keys = security.keyPair();
         String value = keys == null ? announced : announced + "|" + keys.publicKeyZ85();
-        dev.zre.protocol.GossipMessage.Publish ownTuple =
-                new dev.zre.protocol.GossipMessage.Publish(Uuids.toHex(uuid), value, 0);
+        GossipMessage.Publish ownTuple = new GossipMessage.Publish(Uuids.toHex(uuid), value, 0);
         GossipPeers.TupleKeys tupleKeys = keys == null ? null : (peer, endpoint, publicKey) -> {
             if (!security.allowsAny() && !allowList.allows(Z85.encode(publicKey))) {
                 return false;
