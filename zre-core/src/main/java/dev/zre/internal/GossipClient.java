@@ -4,6 +4,9 @@ import dev.zre.ProtocolError;
 import dev.zre.protocol.GossipCodec;
 import dev.zre.protocol.GossipMessage;
 import dev.zre.protocol.MalformedMessageException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -20,11 +23,13 @@ import org.zeromq.ZMonitor;
  * forgets a client silent for a second). It says HELLO and publishes again when the hub answers
  * INVALID (it forgot us), after every reconnection (the hub may have restarted), and every resync
  * interval, so peers it lost touch with (partition, expiry) are reported again from the hub's
- * current tuples.
+ * current tuples. Between answers it reports the tuples it holds again every beacon interval, as a
+ * beacon repeats: a peer whose first connection failed is found again within a beacon interval.
  */
 final class GossipClient implements Discovery {
 
     static final long PING_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+    private static final int MAX_KNOWN = 10_000;
     private static final int BATCH = 1024;
     private static final Logger log = LoggerFactory.getLogger(GossipClient.class);
 
@@ -35,6 +40,10 @@ final class GossipClient implements Discovery {
     private final GossipPeers peers;
     private final ProtocolErrors errors;
     private final long resyncNanos;
+    private final long refoundNanos;
+    /** The usable tuples of the hub's last answer and since, by key: reported again like beacons repeat. */
+    private final Map<String, GossipPeers.Found> known = new HashMap<>();
+    private long nextRefound;
     private final AtomicInteger connects = new AtomicInteger();
     private int connectsSeen;
     private long nextPing;
@@ -49,13 +58,16 @@ final class GossipClient implements Discovery {
      */
     @SuppressWarnings("deprecation") // destroySocket, as SocketFactory
     GossipClient(ZContext context, String hub, TransportSecurity security, int handshakeMillis,
-            GossipMessage.Publish ownTuple, GossipPeers peers, ProtocolErrors errors, long resyncNanos, long now) {
+            GossipMessage.Publish ownTuple, GossipPeers peers, ProtocolErrors errors, long resyncNanos,
+            long refoundNanos, long now) {
         this.context = context;
         this.hub = hub;
         this.ownTuple = ownTuple;
         this.peers = peers;
         this.errors = errors;
         this.resyncNanos = resyncNanos;
+        this.refoundNanos = refoundNanos;
+        this.nextRefound = now + refoundNanos;
         ZMQ.Socket socket = context.createSocket(SocketType.DEALER);
         try {
             socket.setLinger(0);
@@ -122,7 +134,12 @@ final class GossipClient implements Discovery {
                 continue;
             }
             if (message instanceof GossipMessage.Publish p) {
-                peers.tuple(this, p.key(), p.value());
+                GossipPeers.Found found = peers.tuple(this, p.key(), p.value());
+                if (found != null && (known.size() < MAX_KNOWN || known.containsKey(p.key()))) {
+                    known.put(p.key(), found);
+                } else if (found == null) {
+                    known.remove(p.key());
+                }
             } else if (message instanceof GossipMessage.Invalid) {
                 log.debug("gossip hub {} does not know us (any more): HELLO again", hub);
                 sayHello();
@@ -133,11 +150,21 @@ final class GossipClient implements Discovery {
 
     @Override
     public long nextDeadline() {
-        return nextPing;
+        return nextRefound - nextPing < 0 ? nextRefound : nextPing;
     }
 
     @Override
     public void onTimer(long now) {
+        if (now - nextRefound >= 0) {
+            // as a beacon repeats: a peer dropped meanwhile (a failed first connection, expiry) is found again
+            for (GossipPeers.Found found : List.copyOf(known.values())) {
+                peers.refound(this, found);
+            }
+            nextRefound = now + refoundNanos;
+        }
+        if (now - nextPing < 0) {
+            return;
+        }
         int connected = connects.get();
         if (connected > connectsSeen) { // a new connection: the hub may have restarted and know nothing of us
             connectsSeen = connected;
@@ -155,6 +182,7 @@ final class GossipClient implements Discovery {
      * tuples of a client that PINGs and then falls silent, so it must know from the start that we PING.
      */
     private void sayHello() {
+        known.clear(); // the hub's answer says which tuples it holds now
         send(new GossipMessage.Hello());
         send(ownTuple);
         send(new GossipMessage.Ping());

@@ -83,7 +83,7 @@ public final class GossipHubRunner implements AutoCloseable {
                             security.allowDirectory()), counters);
                 }
                 hub = GossipHub.bind(context, bindEndpoint, transport,
-                        (int) Duration.ofSeconds(10).toMillis(), (key, value) -> log.debug("tuple {} = {}", key, value),
+                        (int) Duration.ofSeconds(2).toMillis(), (key, value) -> log.debug("tuple {} = {}", key, value),
                         errors::report);
             } catch (RuntimeException e) {
                 if (zap != null) {

@@ -38,47 +38,63 @@ final class GossipPeers {
         this.stats = stats;
     }
 
-    void tuple(Discovery source, String key, String value) {
+    /** A usable tuple: the peer and its endpoint (without the key, which {@link TupleKeys} has learnt). */
+    record Found(UUID uuid, String endpoint) {
+    }
+
+    /**
+     * Reports a tuple to the node.
+     *
+     * @return the peer it names, or null when the tuple is our own or not usable
+     */
+    @Nullable Found tuple(Discovery source, String key, String value) {
         stats.increment(Counter.GOSSIP_TUPLES_RECEIVED);
         UUID uuid;
         try {
             uuid = PeerId.parse(key).uuid();
         } catch (IllegalArgumentException e) {
             ignored(key, value, "its key is not a node's UUID");
-            return;
+            return null;
         }
         int bar = value.indexOf('|');
         String endpoint = bar < 0 ? value : value.substring(0, bar);
         if (uuid.equals(self) || endpoint.equals(ownEndpoint)) {
-            return;
+            return null;
         }
         if (!endpoint.startsWith("tcp://") || endpoint.lastIndexOf(':') < "tcp://".length()) {
             ignored(key, value, "its value is not tcp://host:port");
-            return;
+            return null;
         }
         if (keys == null) {
             if (bar >= 0) {
                 ignored(key, value, "it names a CURVE key and this node is not CURVE-secured");
-                return;
+                return null;
             }
         } else {
             if (bar < 0) {
                 ignored(key, value, "it names no CURVE key and this node is CURVE-secured");
-                return;
+                return null;
             }
             byte[] publicKey;
             try {
                 publicKey = CurveKeyPair.decodeKey(value.substring(bar + 1), "public key of " + endpoint);
             } catch (IllegalArgumentException e) {
                 ignored(key, value, e.getMessage());
-                return;
+                return null;
             }
             if (!keys.accept(uuid, endpoint, publicKey)) {
                 ignored(key, value, "its key is not allowed");
-                return;
+                return null;
             }
         }
-        if (listener.peerFound(source, uuid, endpoint)) {
+        Found found = new Found(uuid, endpoint);
+        refound(source, found);
+        return found;
+    }
+
+    /** Reports a peer again (a tuple received earlier): a connection is opened if the node does not know it. */
+    void refound(Discovery source, Found found) {
+        if (listener.peerFound(source, found.uuid(), found.endpoint())) {
             stats.increment(Counter.GOSSIP_PEERS_FOUND);
         }
     }

@@ -187,7 +187,8 @@ final class RunningNode implements AutoCloseable {
             return true;
         };
         GossipPeers gossipPeers = new GossipPeers(uuid, announced, tupleKeys, found, stats);
-        int handshakeMillis = (int) Math.min(Integer.MAX_VALUE, handshakes.socketHandshakeDeadline().toMillis());
+        // no slow-or-stalled judgement on gossip sockets: JeroMQ's own deadline, short, rebuilds a stalled one
+        int handshakeMillis = (int) Math.min(Integer.MAX_VALUE, config.handshakeInterval().toMillis() * 2);
         String bind = config.gossipBind();
         if (bind != null) {
             GossipHubDiscovery hub;
@@ -205,7 +206,7 @@ final class RunningNode implements AutoCloseable {
         for (String hub : hubs) {
             try {
                 discoveries.add(new GossipClient(context, hub, transport, handshakeMillis, ownTuple, gossipPeers,
-                        errors, resyncNanos, now));
+                        errors, resyncNanos, config.beaconInterval().toNanos(), now));
             } catch (IllegalArgumentException e) {
                 throw InvalidZreSettingException.unusable("gossipConnect", hub, String.valueOf(e.getMessage()),
                         "tcp://host:port of a ZGossip hub", e);
