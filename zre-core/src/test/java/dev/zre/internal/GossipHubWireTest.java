@@ -29,7 +29,8 @@ class GossipHubWireTest {
     private ZMQ.Socket client() {
         ZMQ.Socket s = context.createSocket(SocketType.DEALER);
         s.setLinger(0);
-        s.setReceiveTimeOut(5000);
+        s.setHandshakeIvl(1000); // JeroMQ 0.6.0 may stall a new connection's handshake: rebuilt after 1 s
+        s.setReceiveTimeOut(10_000);
         s.connect(hub.endpoint());
         return s;
     }
