@@ -67,6 +67,12 @@ import org.jspecify.annotations.Nullable;
  * @param dns discovery by DNS name (off unless a name is set): see {@link Dns}
  * @param ipv6 whether to run on the interface's IPv6 address (beacons to {@code ff02::1}, as zyre with IPv6
  *        on); also chosen when {@code networkInterface} is an IPv6 address or the interface has no IPv4 address
+ * @param gossipConnect ZGossip hubs this node tells its endpoint and learns its peers from (czmq's {@code zgossip},
+ *        ours, or a {@link ZreGossipHub}), e.g. {@code tcp://hub.example:9001}; a CURVE-secured node writes the hub's
+ *        public key after a bar: {@code tcp://hub.example:9001|<Z85 public key>}. Empty: no gossip client
+ * @param gossipBind where this node runs a ZGossip hub itself, e.g. {@code tcp://*:9001}; {@code null}: no hub
+ * @param advertisedEndpoint the mailbox endpoint other nodes are told (gossip tuple and HELLO), e.g.
+ *        {@code tcp://10.0.0.5:49152} behind NAT or a port mapping; {@code null}: the bound mailbox endpoint
  */
 public record ZreConfig(
         @Nullable String name,
@@ -93,7 +99,10 @@ public record ZreConfig(
         Set<String> contested,
         Duration electionTimeout,
         Dns dns,
-        boolean ipv6) {
+        boolean ipv6,
+        List<String> gossipConnect,
+        @Nullable String gossipBind,
+        @Nullable String advertisedEndpoint) {
 
     /** The interface value that picks the first suitable interface, like zyre. */
     public static final String AUTO = "auto";
@@ -130,6 +139,12 @@ public record ZreConfig(
         groups = Set.copyOf(groups);
         contested = Set.copyOf(contested);
         endpoints = List.copyOf(endpoints);
+        gossipConnect = List.copyOf(gossipConnect);
+    }
+
+    /** Whether the node takes part in ZGossip (as a client of a hub, a hub, or both). */
+    public boolean gossipEnabled() {
+        return !gossipConnect.isEmpty() || gossipBind != null;
     }
 
     /** A builder with zyre's defaults. */
@@ -168,6 +183,9 @@ public record ZreConfig(
         b.dnsInterval = dns.interval();
         b.dnsMaxAddresses = dns.maxAddresses();
         b.ipv6 = ipv6;
+        b.gossipConnect.addAll(gossipConnect);
+        b.gossipBind = gossipBind;
+        b.advertisedEndpoint = advertisedEndpoint;
         return b;
     }
 
@@ -201,6 +219,9 @@ public record ZreConfig(
         private Duration dnsInterval = Dns.OFF.interval();
         private int dnsMaxAddresses = Dns.OFF.maxAddresses();
         private boolean ipv6;
+        private final List<String> gossipConnect = new ArrayList<>();
+        private @Nullable String gossipBind;
+        private @Nullable String advertisedEndpoint;
 
         private Builder() {
         }
@@ -384,6 +405,35 @@ public record ZreConfig(
         }
 
         /**
+         * Adds ZGossip hubs to tell our endpoint and learn peers from: {@code tcp://host:port}, or for a
+         * CURVE-secured node {@code tcp://host:port|<the hub's Z85 public key>}.
+         */
+        public Builder gossipConnect(String... endpoints) {
+            for (String endpoint : endpoints) {
+                gossipConnect.add(Objects.requireNonNull(endpoint, "gossip endpoint"));
+            }
+            return this;
+        }
+
+        /** Adds ZGossip hubs, as {@link #gossipConnect(String...)}. */
+        public Builder gossipConnect(Iterable<String> endpoints) {
+            endpoints.forEach(this::gossipConnect);
+            return this;
+        }
+
+        /** Runs a ZGossip hub in this node, bound to {@code tcp://host:port} ({@code *} for every interface). */
+        public Builder gossipBind(@Nullable String endpoint) {
+            this.gossipBind = endpoint;
+            return this;
+        }
+
+        /** The mailbox endpoint other nodes are told, {@code tcp://host:port} (gossip tuple and HELLO). */
+        public Builder advertisedEndpoint(@Nullable String endpoint) {
+            this.advertisedEndpoint = endpoint;
+            return this;
+        }
+
+        /**
          * Checks every value and builds the configuration.
          *
          * @throws InvalidZreSettingException naming the first setting whose value is not allowed
@@ -423,11 +473,19 @@ public record ZreConfig(
             ZreConfigChecks.checkPort("dnsPort", dnsPort, 1);
             ZreConfigChecks.checkPositive("dnsInterval", dnsInterval);
             ZreConfigChecks.checkAtLeast("dnsMaxAddresses", dnsMaxAddresses, 1);
+            gossipConnect.forEach(e -> ZreConfigChecks.checkEndpoint("gossipConnect", e));
+            if (gossipBind != null) {
+                ZreConfigChecks.checkBindEndpoint("gossipBind", gossipBind);
+            }
+            if (advertisedEndpoint != null) {
+                ZreConfigChecks.checkAdvertisedEndpoint(advertisedEndpoint);
+            }
             return new ZreConfig(name, uuid, headers, groups, networkInterface, beaconEnabled, beaconPort,
                     beaconInterval, beaconAddress, evasiveTimeout, expiredTimeout, mailboxPort, endpoints,
                     sendHighWaterMark, handshakeInterval, helloTimeout, maxPeers, maxNewPeersPerSecond,
                     maxPendingPeers, eventQueueCapacity, security, contested, electionTimeout,
-                    new Dns(dnsName, dnsPort, dnsInterval, dnsMaxAddresses), ipv6);
+                    new Dns(dnsName, dnsPort, dnsInterval, dnsMaxAddresses), ipv6, gossipConnect, gossipBind,
+                    advertisedEndpoint);
         }
     }
 }

@@ -50,12 +50,17 @@ final class ZreConfigChecks {
     }
 
     static void checkEndpoint(String endpoint) {
+        checkEndpoint("endpoints", endpoint);
+    }
+
+    /** {@code tcp://host:port}, or zyre's {@code tcp://host:port|<Z85 public key>}. */
+    static void checkEndpoint(String setting, String endpoint) {
         int bar = endpoint.indexOf('|');
         if (bar >= 0) { // zyre's gossip form for a CURVE peer: endpoint|<z85 public key>
             try {
                 dev.zre.security.CurveKeyPair.decodeKey(endpoint.substring(bar + 1), "public key");
             } catch (IllegalArgumentException e) {
-                throw invalid("endpoints", endpoint, "tcp://host:port, or tcp://host:port|<40-character Z85 public key>");
+                throw invalid(setting, endpoint, "tcp://host:port, or tcp://host:port|<40-character Z85 public key>");
             }
             endpoint = endpoint.substring(0, bar);
         }
@@ -67,7 +72,43 @@ final class ZreConfigChecks {
         } catch (Exception e) {
             // fall through to the message below
         }
-        throw invalid("endpoints", endpoint, "tcp://host:port");
+        throw invalid(setting, endpoint, "tcp://host:port");
+    }
+
+    /** {@code tcp://host:port} with a fixed port; host {@code *} binds every interface. */
+    static void checkBindEndpoint(String setting, String endpoint) {
+        String allowed = "tcp://host:port or tcp://*:port, with a port from 1 to 65535";
+        if (!endpoint.startsWith("tcp://")) {
+            throw invalid(setting, endpoint, allowed);
+        }
+        String hostPort = endpoint.substring("tcp://".length());
+        int colon = hostPort.lastIndexOf(':');
+        if (colon <= 0) {
+            throw invalid(setting, endpoint, allowed);
+        }
+        try {
+            int port = Integer.parseInt(hostPort.substring(colon + 1));
+            if (port >= 1 && port <= 65535) {
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw invalid(setting, endpoint, allowed);
+    }
+
+    /** {@code tcp://host:port} that other hosts can connect to: no key suffix, no wildcard address. */
+    static void checkAdvertisedEndpoint(String endpoint) {
+        String allowed = "tcp://host:port where host is an address or name other nodes can reach (not *, 0.0.0.0 or ::)";
+        if (endpoint.contains("|") || endpoint.startsWith("tcp://*") || endpoint.startsWith("tcp://0.0.0.0:")
+                || endpoint.startsWith("tcp://[::]:")) {
+            throw invalid("advertisedEndpoint", endpoint, allowed);
+        }
+        try {
+            checkEndpoint("advertisedEndpoint", endpoint);
+        } catch (InvalidZreSettingException e) {
+            throw invalid("advertisedEndpoint", endpoint, allowed);
+        }
     }
 
     /** A host name of up to 253 characters (letters, digits, '-', '_', '.'), or an IP address. */

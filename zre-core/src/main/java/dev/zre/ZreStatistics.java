@@ -46,7 +46,13 @@ public final class ZreStatistics {
          * Messages sent again, unchanged, on a connection that replaced one whose handshake stalled
          * (none of them had reached the peer); not counted again in the messages sent.
          */
-        MESSAGES_RESENT
+        MESSAGES_RESENT,
+        /** ZGossip tuples received from a hub (or by this node's own hub), own tuple included. */
+        GOSSIP_TUPLES_RECEIVED,
+        /** Peers first found through ZGossip: a connection was opened because of a tuple. */
+        GOSSIP_PEERS_FOUND,
+        /** ZGossip tuples not used: not a UUID key, not a tcp endpoint, or a key of the other security (or not allowed). */
+        GOSSIP_TUPLES_IGNORED
     }
 
     /** A read-only view of the counters the node's engine writes. */

@@ -60,7 +60,21 @@ final class NodeOptions {
             + "Automatic when --interface is an IPv6 address or the interface has no IPv4 address.")
     boolean ipv6;
 
-    @Option(names = "--no-beacon", description = "Send and receive no UDP beacons (find peers through --endpoint or --dns only).")
+    @Option(names = "--gossip", paramLabel = "tcp://HOST:PORT[|KEY]",
+            description = {"ZGossip hub to tell our endpoint and learn peers from (zre gossip-hub, czmq's zgossip);",
+                "repeatable. A CURVE node adds the hub's public key: tcp://host:9001|<Z85 key>."})
+    List<String> gossip = new ArrayList<>();
+
+    @Option(names = "--gossip-bind", paramLabel = "tcp://HOST:PORT",
+            description = "Run a ZGossip hub in this node, bound here (e.g. tcp://*:9001).")
+    @Nullable String gossipBind;
+
+    @Option(names = "--advertise", paramLabel = "tcp://HOST:PORT",
+            description = "The mailbox endpoint other nodes are told (gossip and HELLO), e.g. behind NAT or a port mapping.")
+    @Nullable String advertise;
+
+    @Option(names = "--no-beacon",
+            description = "Send and receive no UDP beacons (find peers through --endpoint, --dns or --gossip only).")
     boolean noBeacon;
 
     @Option(names = "--beacon-address", paramLabel = "IPV4",
@@ -122,7 +136,9 @@ final class NodeOptions {
             Map.entry("beaconPort", "--port"), Map.entry("beaconInterval", "--beacon-interval"),
             Map.entry("evasiveTimeout", "--evasive"), Map.entry("expiredTimeout", "--expired"),
             Map.entry("mailboxPort", "--mailbox-port"), Map.entry("beaconAddress", "--beacon-address"),
-            Map.entry("endpoints", "--endpoint"), Map.entry("dnsName", "--dns"), Map.entry("dnsPort", "--dns-port"));
+            Map.entry("endpoints", "--endpoint"), Map.entry("dnsName", "--dns"), Map.entry("dnsPort", "--dns-port"),
+            Map.entry("gossipConnect", "--gossip"), Map.entry("gossipBind", "--gossip-bind"),
+            Map.entry("advertisedEndpoint", "--advertise"));
 
     /** The node configuration; every bad value becomes a usage error naming the option. */
     ZreConfig toConfig(List<String> groups) {
@@ -144,6 +160,9 @@ final class NodeOptions {
                 .dnsName(dnsName)
                 .dnsPort(dnsPort)
                 .ipv6(ipv6)
+                .gossipConnect(gossip)
+                .gossipBind(gossipBind)
+                .advertisedEndpoint(advertise)
                 .groups(groups);
         if (beaconAddress != null && !beaconAddress.matches("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}")) {
             throw usage("Invalid value for option '--beacon-address': '" + beaconAddress

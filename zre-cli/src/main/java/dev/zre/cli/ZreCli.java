@@ -23,7 +23,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "zre", mixinStandardHelpOptions = true, versionProvider = ZreCli.Version.class,
         description = "ZRE (ZeroMQ Realtime Exchange, RFC 36) peer from the command line; talks to zyre, Pyre and zre-core nodes.",
         subcommands = {ShellCommand.class, CatCommand.class, MonitorCommand.class, TimeCommand.class, SendCommand.class,
-            KeygenCommand.class, CommandLine.HelpCommand.class},
+            KeygenCommand.class, GossipHubCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
@@ -33,7 +33,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             "  uptime | zre cat uptime --interface loopback",
             "  zre shell --json --interface loopback --port 25670 --name alice",
             "  zre send --group chat hello --timeout 5s",
-            "  zre keygen alice.cert   # then: zre shell --curve-secret-file alice.cert_secret --allow-dir certs/"})
+            "  zre keygen alice.cert   # then: zre shell --curve-secret-file alice.cert_secret --allow-dir certs/",
+            "  zre gossip-hub --bind tcp://*:9001   # then: zre shell --gossip tcp://HUB-HOST:9001"})
 public final class ZreCli implements Runnable {
 
     /** Exit code of a run-time failure. */

@@ -99,11 +99,14 @@ final class OutgoingMessages {
         }
     }
 
-    /** GOODBYE to every entered peer that was not found by a discovery that hears us leave. */
-    void goodbye() {
+    /**
+     * GOODBYE to every entered peer that was not found by a discovery that hears us leave, or to every
+     * entered peer (zyre in gossip mode: a port-0 beacon may be lost, GOODBYE rides the peer's own link).
+     */
+    void goodbye(boolean everyPeer) {
         for (Peer peer : peers.all()) {
             PeerConnection c = peer.connection;
-            if (peer.ready && !peer.viaBeacon && c != null) {
+            if (peer.ready && (everyPeer || !peer.viaBeacon) && c != null) {
                 c.lingerFor(GOODBYE_LINGER_MILLIS);
                 connections.send(peer, new ZreMessage.Goodbye());
             }

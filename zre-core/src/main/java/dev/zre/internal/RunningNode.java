@@ -16,6 +16,7 @@ import dev.zre.discovery.BeaconSocket;
 import dev.zre.discovery.InterfaceSelector;
 import dev.zre.discovery.NetworkSelection;
 import dev.zre.discovery.TcpEndpoints;
+import dev.zre.protocol.GossipMessage;
 import dev.zre.protocol.Uuids;
 import dev.zre.protocol.ZreMessage;
 import java.io.IOException;
@@ -56,6 +57,8 @@ final class RunningNode implements AutoCloseable {
     private final boolean ownContext;
     private final @Nullable ZapHandler zap;
     private final List<Discovery> discoveries = new ArrayList<>();
+    /** Whether the node gossips: then every peer gets a GOODBYE on stop, as zyre does in gossip mode. */
+    private final boolean gossip;
     private final LivenessMonitor.Actions livenessActions;
     private final HandshakeMonitor handshakes;
     private final HandshakeMonitor.Actions handshakeActions;
@@ -72,12 +75,15 @@ final class RunningNode implements AutoCloseable {
             NodeEvents events, LivenessMonitor liveness, NodeCounters stats, ProtocolErrors errors,
             CommandQueue commands, ConcurrentHashMap<String, UUID> leaders) throws IOException {
         this.commands = commands;
+        this.gossip = config.gossipEnabled();
         this.peers = peers;
         this.liveness = liveness;
         this.network = InterfaceSelector.select(config.networkInterface(), config.ipv6());
         ZreSecurity security = config.security();
         PeerKeys peerKeys = new PeerKeys();
         List<String> endpoints = learnEndpointKeys(config.endpoints(), peerKeys);
+        List<String> gossipHubs = learnEndpointKeys(config.gossipConnect(), peerKeys);
+        checkGossipSettings(config, network.address(), gossipHubs, peerKeys);
         AllowList allowList = new AllowList(security.allowedKeys(), security.allowDirectory());
         TransportSecurity transport = transport(security, peerKeys);
         // A secured node has a context of its own: the ZAP handler is per context, and each node has its own allow-list
@@ -103,19 +109,21 @@ final class RunningNode implements AutoCloseable {
         }
         this.zap = zapHandler;
         this.mailbox = box;
+        String announced = config.advertisedEndpoint() != null ? config.advertisedEndpoint() : box.endpoint();
         Map<String, String> helloHeaders = new LinkedHashMap<>(config.headers());
         if (security.keyPair() != null) {
             helloHeaders.put(Handshake.PUBLIC_KEY_HEADER, security.keyPair().publicKeyZ85());
         }
         Connector connector = new Connector(name, sockets, stats, errors, handshakes.activity(),
-                () -> ownGroups.hello(box.endpoint(), name, helloHeaders));
+                () -> ownGroups.hello(announced, name, helloHeaders));
         long beaconNanos = config.beaconInterval().toNanos();
         EndpointProbes probes = new EndpointProbes(connector, stats, handshakes,
                 config.helloTimeout().toNanos() * Connections.HELLO_ATTEMPTS, beaconNanos);
         this.elections = new Elections(uuid, name, config.electionTimeout(), peers, events, errors, leaders);
         this.connections = new Connections(peers, groups, connector, probes, events, stats, errors, elections,
                 config.sendHighWaterMark(), config.maxPendingPeers(), beaconNanos);
-        Handshake handshake = new Handshake(uuid, box.endpoint(), endpoint -> TcpEndpoints.scopedTo(endpoint, network), peers, groups, connections, events, stats, errors,
+        Handshake handshake = new Handshake(uuid, announced, endpoint -> TcpEndpoints.scopedTo(endpoint, network),
+                peers, groups, connections, events, stats, errors,
                 elections, handshakes, security.mechanism() == ZreSecurity.Mechanism.CURVE ? peerKeys : null);
         this.incoming = new IncomingMessages(peers, groups, ownGroups, handshake, connections, events, stats, errors,
                 elections);
@@ -150,6 +158,15 @@ final class RunningNode implements AutoCloseable {
             discoveries.add(new DnsDiscovery(config.dns(), InetAddress::getAllByName, commands::submit,
                     mailbox.endpoint(), found, liveness.checkIntervalNanos(), now));
         }
+        if (config.gossipEnabled()) {
+            try {
+                addGossip(config, uuid, announced, security, transport, allowList, peerKeys, gossipHubs, found, stats,
+                        errors, now);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
         for (Discovery d : discoveries) {
             d.register(poller);
         }
@@ -171,8 +188,92 @@ final class RunningNode implements AutoCloseable {
         return config.mailboxPort();
     }
 
+    /**
+     * ZGossip: our hub when {@code gossipBind} is set, a client of each {@code gossipConnect} hub. Our tuple is
+     * zyre's: our UUID as 32 upper-case hex digits, the advertised endpoint with {@code |<Z85 key>} under CURVE.
+     */
+    private void addGossip(ZreConfig config, UUID uuid, String announced, ZreSecurity security,
+            TransportSecurity transport, AllowList allowList, PeerKeys peerKeys, List<String> hubs,
+            DiscoveredPeers found, NodeCounters stats, ProtocolErrors errors, long now) {
+        CurveKeyPair keys = security.keyPair();
+        String value = keys == null ? announced : announced + "|" + keys.publicKeyZ85();
+        GossipMessage.Publish ownTuple = new GossipMessage.Publish(Uuids.toHex(uuid), value, 0);
+        GossipPeers.TupleKeys tupleKeys = keys == null ? null : (peer, endpoint, publicKey) -> {
+            if (!security.allowsAny() && !allowList.allows(Z85.encode(publicKey))) {
+                return false;
+            }
+            peerKeys.learn(endpoint, publicKey);
+            return true;
+        };
+        GossipPeers gossipPeers = new GossipPeers(uuid, announced, tupleKeys, found, stats);
+        // no slow-or-stalled judgement on gossip sockets: JeroMQ's own deadline, short, rebuilds a stalled one
+        int handshakeMillis = (int) Math.min(Integer.MAX_VALUE, config.handshakeInterval().toMillis() * 2);
+        String bind = config.gossipBind();
+        if (bind != null) {
+            GossipHubDiscovery hub;
+            try {
+                hub = GossipHubDiscovery.bind(context, bind, transport, handshakeMillis, gossipPeers, errors);
+            } catch (RuntimeException e) {
+                throw InvalidZreSettingException.unusable("gossipBind", bind, "cannot bind " + bind + ": "
+                        + e.getMessage(), "a tcp://host:port this host can bind", e);
+            }
+            discoveries.add(hub);
+            hub.publishOwn(ownTuple);
+            log.info("ZRE node {} runs a gossip hub at {}", Uuids.toHex(uuid), hub.endpoint());
+        }
+        long resyncNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(500), config.expiredTimeout().toNanos() / 3);
+        for (String hub : hubs) {
+            try {
+                discoveries.add(new GossipClient(context, hub, transport, handshakeMillis, ownTuple, gossipPeers,
+                        errors, resyncNanos, config.beaconInterval().toNanos(), now));
+            } catch (IllegalArgumentException e) {
+                throw InvalidZreSettingException.unusable("gossipConnect", hub, String.valueOf(e.getMessage()),
+                        "tcp://host:port of a ZGossip hub", e);
+            }
+        }
+    }
+
+    /**
+     * Gossip hands our endpoint to nodes anywhere: it must be one they can reach. A CURVE node needs each
+     * hub's public key.
+     */
+    private static void checkGossipSettings(ZreConfig config, InetAddress bound, List<String> hubs, PeerKeys keys) {
+        if (!config.gossipEnabled()) {
+            return;
+        }
+        if (config.advertisedEndpoint() == null) {
+            if (bound.isAnyLocalAddress()) {
+                throw new InvalidZreSettingException("advertisedEndpoint", null, "tcp://host:port that other nodes can"
+                        + " reach: gossip needs a routable endpoint and the mailbox is bound to every interface ("
+                        + bound.getHostAddress() + ")");
+            }
+            if (bound.isLoopbackAddress()) {
+                for (String hub : hubs) {
+                    if (!isLoopbackEndpoint(hub)) {
+                        throw new InvalidZreSettingException("advertisedEndpoint", null, "tcp://host:port that other"
+                                + " nodes can reach: the mailbox is on loopback (" + bound.getHostAddress()
+                                + ") and the gossip hub " + hub + " would hand that to other hosts");
+                    }
+                }
+            }
+        }
+        if (config.security().mechanism() == ZreSecurity.Mechanism.CURVE) {
+            for (String hub : hubs) {
+                if (keys.key(hub) == null) {
+                    throw new InvalidZreSettingException("gossipConnect", hub,
+                            "tcp://host:port|<the hub's Z85 public key>: this node is CURVE-secured");
+                }
+            }
+        }
+    }
+
+    private static boolean isLoopbackEndpoint(String endpoint) {
+        String host = endpoint.substring(endpoint.indexOf("://") + 3, Math.max(endpoint.lastIndexOf(':'), 0));
+        return host.startsWith("127.") || host.equals("localhost") || host.equals("[::1]");
+    }
+
     /** The mechanism's socket setup. */
-    private static TransportSecurity transport(ZreSecurity security, PeerKeys peerKeys) {
+    static TransportSecurity transport(ZreSecurity security, PeerKeys peerKeys) {
         return switch (security.mechanism()) {
             case NULL -> TransportSecurity.NONE;
             case CURVE -> new CurveTransport(java.util.Objects.requireNonNull(security.keyPair()), security.zapDomain(),
@@ -300,12 +401,15 @@ final class RunningNode implements AutoCloseable {
         }
     }
 
-    /** Tells the discoveries we leave (a port-0 beacon), and sends GOODBYE to peers that would not hear it. */
+    /**
+     * Tells the discoveries we leave (a port-0 beacon), and sends GOODBYE to peers that would not hear it
+     * (to every peer in gossip mode).
+     */
     void sayGoodbye() {
         for (Discovery d : discoveries) {
             d.leaving();
         }
-        outgoing.goodbye();
+        outgoing.goodbye(gossip);
     }
 
     @Override

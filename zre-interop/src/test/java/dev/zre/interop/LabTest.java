@@ -89,7 +89,13 @@ abstract class LabTest {
         return track(Interop.js(lab, lab.node(node), lab.node(node).address(), logDir, name, options));
     }
 
-    private PeerProcess track(PeerProcess p) {
+    /** Where this test's peer logs go. */
+    Path logDir() {
+        return logDir;
+    }
+
+    /** Registers a peer started some other way, so it is killed after the test. */
+    PeerProcess track(PeerProcess p) {
         peers.add(p);
         return p;
     }

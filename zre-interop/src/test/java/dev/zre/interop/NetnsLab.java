@@ -25,13 +25,16 @@ final class NetnsLab implements AutoCloseable {
     static final String PREFIX = "zreit-";
     /** The prefix of IPv6 labs (the DNS/IPv6 work's own namespaces). */
     static final String IPV6_PREFIX = "zdit-";
+    /** The prefix of two-subnet labs ({@link #createTwoSubnets}). */
+    static final String TWO_SUBNET_PREFIX = "zg-";
     /** The interface name every node sees inside its own namespace. */
     static final String NODE_INTERFACE = "zre0";
 
     /** The iproute2 program ({@code -Dzre.interop.ip=...} to point elsewhere, e.g. to test the skip path). */
     static final String IP = System.getProperty("zre.interop.ip", "ip");
     private static final Duration IP_TIMEOUT = Duration.ofSeconds(20);
-    private static final Pattern LAB_NAMESPACE = Pattern.compile("^(?:" + PREFIX + "|" + IPV6_PREFIX
+    private static final Pattern LAB_NAMESPACE = Pattern.compile("^(?:" + PREFIX + "|" + IPV6_PREFIX + "|"
+            + TWO_SUBNET_PREFIX
             + ")(\\d+)-[0-9a-f]+-(br|n\\d+)$");
     private static volatile boolean staleDeleted;
     private static volatile Optional<String> unavailable;
@@ -50,19 +53,34 @@ final class NetnsLab implements AutoCloseable {
     private volatile boolean closed;
 
     private final boolean noBroadcast;
+    /** The second subnet of a two-subnet lab, or null. */
+    private final String subnetB;
 
     private NetnsLab(boolean noBroadcast, boolean ipv6) {
+        this(noBroadcast, ipv6 ? IPV6_PREFIX : PREFIX, ipv6, false);
+    }
+
+    private NetnsLab(boolean noBroadcast, String prefix, boolean ipv6, boolean twoSubnets) {
         this.noBroadcast = noBroadcast;
-        this.id = (ipv6 ? IPV6_PREFIX : PREFIX) + ProcessHandle.current().pid() + "-"
+        this.id = prefix + ProcessHandle.current().pid() + "-"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         this.bridgeNamespace = id + "-br";
-        // 198.18.0.0/15 = 198.18.0.0 .. 198.19.255.255; one random /24 of it per lab; for IPv6 a random
-        // unique local /64 (fd00::/8)
+        // 198.18.0.0/15 = 198.18.0.0 .. 198.19.255.255; one random /24 of it per lab (two for two subnets);
+        // for IPv6 a random unique local /64 (fd00::/8)
         this.subnet = ipv6 ? "fd7a:" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)) + ":"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)) + "::"
-                : "198." + (18 + ThreadLocalRandom.current().nextInt(2)) + "." + ThreadLocalRandom.current().nextInt(256);
+                : randomIpv4Subnet();
+        String other;
+        do {
+            other = randomIpv4Subnet();
+        } while (other.equals(subnet));
+        this.subnetB = twoSubnets ? other : null;
         this.shutdownHook = new Thread(this::close, id + "-teardown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    private static String randomIpv4Subnet() {
+        return "198." + (18 + ThreadLocalRandom.current().nextInt(2)) + "." + ThreadLocalRandom.current().nextInt(256);
     }
 
     /** Why labs cannot be created here (not root, no {@code ip}, no netns support), or empty if they can. */
@@ -182,6 +200,60 @@ final class NetnsLab implements AutoCloseable {
             ip("-n", ns, "route", "add", "default", "via", subnet + ".1");
             nodes.add(new Node(ns, NODE_INTERFACE, address));
         }
+    }
+
+    /**
+     * Two subnets joined by a router: the lab's middle namespace holds two bridges ({@code br0} with
+     * subnet A's {@code .1}, {@code br1} with subnet B's {@code .1}) and forwards IPv4 between them, so
+     * unicast crosses while broadcast stays on its own side, as between two networks of an office or two
+     * sites. Nodes {@code 1..sideA} are on subnet A, the next {@code sideB} on subnet B, each with a default
+     * route via its side's router address. Namespaces are named {@code zg-<pid>-<random>-br|nN}.
+     */
+    static NetnsLab createTwoSubnets(int sideA, int sideB) {
+        deleteStale();
+        NetnsLab lab = new NetnsLab(false, TWO_SUBNET_PREFIX, false, true);
+        try {
+            lab.buildTwoSubnets(sideA, sideB);
+            return lab;
+        } catch (RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    private void buildTwoSubnets(int sideA, int sideB) {
+        addNamespace(bridgeNamespace);
+        ip("-n", bridgeNamespace, "link", "set", "lo", "up");
+        String[] subnets = {subnet, java.util.Objects.requireNonNull(subnetB)};
+        for (int side = 0; side < 2; side++) {
+            String bridge = "br" + side;
+            ip("-n", bridgeNamespace, "link", "add", bridge, "type", "bridge");
+            ip("-n", bridgeNamespace, "addr", "add", subnets[side] + ".1/24", "brd", "+", "dev", bridge);
+            ip("-n", bridgeNamespace, "link", "set", bridge, "up");
+        }
+        Shell.run(IP_TIMEOUT, IP, "netns", "exec", bridgeNamespace, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1")
+                .orThrow();
+        for (int i = 1; i <= sideA + sideB; i++) {
+            int side = i <= sideA ? 0 : 1;
+            String ns = id + "-n" + i;
+            String port = "p" + i;
+            String address = subnets[side] + "." + (10 + i);
+            addNamespace(ns);
+            ip("link", "add", "name", NODE_INTERFACE, "netns", ns, "type", "veth", "peer", "name", port, "netns",
+                    bridgeNamespace);
+            ip("-n", bridgeNamespace, "link", "set", port, "master", "br" + side);
+            ip("-n", bridgeNamespace, "link", "set", port, "up");
+            ip("-n", ns, "link", "set", "lo", "up");
+            ip("-n", ns, "addr", "add", address + "/24", "brd", "+", "dev", NODE_INTERFACE);
+            ip("-n", ns, "link", "set", NODE_INTERFACE, "up");
+            ip("-n", ns, "route", "add", "default", "via", subnets[side] + ".1");
+            nodes.add(new Node(ns, NODE_INTERFACE, address));
+        }
+    }
+
+    /** The router of a two-subnet lab as a node: its namespace, and its address on subnet A ({@code br0}). */
+    Node router() {
+        return new Node(bridgeNamespace, "br0", subnet + ".1");
     }
 
     private void addNamespace(String ns) {

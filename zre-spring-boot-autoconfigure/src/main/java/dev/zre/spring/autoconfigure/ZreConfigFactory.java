@@ -59,6 +59,9 @@ final class ZreConfigFactory {
         map.from(dns::getPort).to(builder::dnsPort);
         map.from(dns::getInterval).to(builder::dnsInterval);
         map.from(dns::getMaxAddresses).to(builder::dnsMaxAddresses);
+        map.from(p.getDiscovery().getGossip()::getConnect).to(builder::gossipConnect);
+        map.from(p.getDiscovery().getGossip()::getBind).to(builder::gossipBind);
+        map.from(p.getDiscovery()::getAdvertisedEndpoint).to(builder::advertisedEndpoint);
         map.from(p.getElection()::getContest).to(builder::contest);
         map.from(p.getElection()::getTimeout).to(builder::electionTimeout);
         this.customizers.forEach((customizer) -> customizer.customize(builder));

@@ -152,7 +152,7 @@ public class ZreProperties {
     private Duration leaveGracePeriod = Duration.ofMillis(500);
 
     /**
-     * How the node finds its peers: UDP beacons, DNS names (and the static 'endpoints').
+     * How the node finds its peers: UDP beacons, DNS names, ZGossip hubs (and the static 'endpoints').
      */
     private final Discovery discovery = new Discovery();
 
@@ -428,9 +428,10 @@ public class ZreProperties {
         return this.metrics;
     }
 
+
     /**
-     * How the node finds its peers. Several mechanisms may run at once (beacons on the LAN and a DNS
-     * name, for example); each peer shows which found it in '/actuator/zre'.
+     * How the node finds its peers. Several mechanisms may run at once (beacons on the LAN and a gossip
+     * hub or a DNS name, for example); each peer shows which found it in '/actuator/zre'.
      */
     public static class Discovery {
 
@@ -444,12 +445,73 @@ public class ZreProperties {
          */
         private final Dns dns = new Dns();
 
+        /**
+         * The mailbox endpoint other nodes are told (gossip tuple and HELLO), e.g.
+         * 'tcp://10.0.0.5:49152' behind NAT or a port mapping. Gossip needs a routable one: by default
+         * the bound mailbox endpoint, which fails at startup when it is a wildcard or loopback address
+         * and a hub is on another host.
+         */
+        private @Nullable String advertisedEndpoint;
+
+        /**
+         * ZGossip discovery (czmq's zgossip, wire-compatible with zyre): a hub that every node tells
+         * its endpoint, and that tells everyone else.
+         */
+        private final Gossip gossip = new Gossip();
+
         public Beacon getBeacon() {
             return this.beacon;
         }
 
+        public @Nullable String getAdvertisedEndpoint() {
+            return this.advertisedEndpoint;
+        }
+
+        public void setAdvertisedEndpoint(@Nullable String advertisedEndpoint) {
+            this.advertisedEndpoint = advertisedEndpoint;
+        }
+
+        public Gossip getGossip() {
+            return this.gossip;
+        }
+
         public Dns getDns() {
             return this.dns;
+        }
+
+        /**
+         * ZGossip discovery: hubs to connect to, and a hub this node runs itself.
+         */
+        public static class Gossip {
+
+            /**
+             * Gossip hubs to tell our endpoint and learn peers from, e.g. 'tcp://hub.example:9001' (our
+             * hub, 'zre gossip-hub', zyre's or czmq's). A CURVE-secured node adds the hub's public key:
+             * 'tcp://hub.example:9001|<Z85 public key>'.
+             */
+            private List<String> connect = new ArrayList<>();
+
+            /**
+             * Where this node runs a gossip hub itself, e.g. 'tcp://*:9001'.
+             */
+            private @Nullable String bind;
+
+            public List<String> getConnect() {
+                return this.connect;
+            }
+
+            public void setConnect(List<String> connect) {
+                this.connect = connect;
+            }
+
+            public @Nullable String getBind() {
+                return this.bind;
+            }
+
+            public void setBind(@Nullable String bind) {
+                this.bind = bind;
+            }
+
         }
 
         /**

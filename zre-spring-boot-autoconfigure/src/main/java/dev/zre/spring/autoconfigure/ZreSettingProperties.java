@@ -36,6 +36,9 @@ final class ZreSettingProperties {
             Map.entry("maxPendingPeers", "zre.max-pending-peers"),
             Map.entry("eventQueueCapacity", "zre.event-queue-capacity"),
             Map.entry("security", "zre.security"),
+            Map.entry("gossipConnect", "zre.discovery.gossip.connect"),
+            Map.entry("gossipBind", "zre.discovery.gossip.bind"),
+            Map.entry("advertisedEndpoint", "zre.discovery.advertised-endpoint"),
 
             Map.entry("dnsName", "zre.discovery.dns.name"),
             Map.entry("dnsPort", "zre.discovery.dns.port"),

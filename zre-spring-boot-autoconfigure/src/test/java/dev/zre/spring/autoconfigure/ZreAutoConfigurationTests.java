@@ -193,6 +193,49 @@ class ZreAutoConfigurationTests {
     }
 
     @Test
+    void gossipPropertiesAreBoundToTheNodeConfiguration() {
+        this.runner.withPropertyValues("zre.discovery.gossip.connect=tcp://127.0.0.1:9001,tcp://127.0.0.1:9002",
+                "zre.discovery.gossip.bind=tcp://127.0.0.1:" + freePort(),
+                "zre.discovery.advertised-endpoint=tcp://127.0.0.1:50123")
+            .run((context) -> {
+                ZreNode node = context.getBean(ZreNode.class);
+                assertThat(node.config().gossipConnect()).containsExactly("tcp://127.0.0.1:9001", "tcp://127.0.0.1:9002");
+                assertThat(node.config().gossipBind()).startsWith("tcp://127.0.0.1:");
+                assertThat(node.config().advertisedEndpoint()).isEqualTo("tcp://127.0.0.1:50123");
+            });
+    }
+
+    @Test
+    void invalidGossipEndpointFailsNamingTheProperty() {
+        this.runner.withPropertyValues("zre.discovery.gossip.connect=udp://hub:9001").run((context) -> {
+            assertThat(context).hasFailed();
+            InvalidConfigurationPropertyValueException invalid = cause(context.getStartupFailure(),
+                    InvalidConfigurationPropertyValueException.class);
+            assertThat(invalid.getName()).isEqualTo("zre.discovery.gossip.connect");
+            assertThat(invalid.getReason()).contains("tcp://host:port");
+        });
+    }
+
+    @Test
+    void aLoopbackNodeGossipingWithAnotherHostFailsStartupNamingTheAdvertisedEndpoint() {
+        this.runner.withPropertyValues("zre.discovery.gossip.connect=tcp://198.18.0.1:9001").run((context) -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = this.failureReport.of(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("zre.discovery.advertised-endpoint")
+                .contains("the mailbox is on loopback");
+        });
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
+    @Test
     void invalidElectionTimeoutFailsNamingTheProperty() {
         this.runner.withPropertyValues("zre.election.timeout=0s").run((context) -> {
             assertThat(context).hasFailed();
@@ -296,7 +339,8 @@ class ZreAutoConfigurationTests {
             for (String property : List.of("zre.enabled", "zre.name", "zre.headers", "zre.groups", "zre.interface",
                     "zre.port", "zre.beacon-interval", "zre.evasive-timeout", "zre.expired-timeout", "zre.endpoints",
                     "zre.mailbox-port", "zre.listener.queue-capacity", "zre.listener.overflow-policy",
-                    "zre.fail-on-start-error", "zre.max-pending-peers")) {
+                    "zre.fail-on-start-error", "zre.max-pending-peers", "zre.discovery.gossip.connect",
+                    "zre.discovery.gossip.bind", "zre.discovery.advertised-endpoint")) {
                 assertThat(json).contains("\"name\": \"" + property + "\"");
             }
             assertThat(json).contains("\"value\": \"loopback\"");
