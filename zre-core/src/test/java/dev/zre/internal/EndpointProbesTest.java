@@ -40,11 +40,11 @@ class EndpointProbesTest {
         NodeCounters stats = new NodeCounters();
         SocketFactory sockets = new SocketFactory(context, ZreConfig.builder().build(), TransportSecurity.NONE,
                 Uuids.dealerIdentity(UUID.randomUUID()), Duration.ofSeconds(10));
+        HandshakeMonitor handshakes = new HandshakeMonitor(Duration.ofSeconds(1), Duration.ofSeconds(3));
         Connector connector = new Connector("test", sockets, stats, new ProtocolErrors("test", stats),
-                () -> new ZreMessage.Hello("tcp://127.0.0.1:1", List.of(), 0, "test", Map.of()));
+                handshakes.activity(), () -> new ZreMessage.Hello("tcp://127.0.0.1:1", List.of(), 0, "test", Map.of()));
         long second = Duration.ofSeconds(1).toNanos();
-        probes = new EndpointProbes(connector, stats, new HandshakeMonitor(Duration.ofSeconds(1), Duration.ofSeconds(3)),
-                60 * second, second);
+        probes = new EndpointProbes(connector, stats, handshakes, 60 * second, second);
     }
 
     @AfterEach
