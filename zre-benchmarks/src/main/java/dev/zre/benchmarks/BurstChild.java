@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,31 +27,33 @@ import org.zeromq.ZMQ;
 /**
  * One process of a {@link SpreadBurst}: {@code count} of the {@code total} nodes (ZRE nodes, or raw
  * JeroMQ ROUTERs with their DEALERs), driven by {@link BurstLine}s on stdin and reporting on stdout.
- * Arguments: {@code zre|raw beaconPort firstNode count total lifetimeSeconds}. It ends by itself: at
- * the end of stdin (the parent is gone), and in any case {@code lifetimeSeconds} after it started.
+ * Arguments: {@code zre|raw beaconPort firstNode count total meshTimeoutSeconds lifetimeSeconds}: each
+ * node has {@code meshTimeoutSeconds} from the start to see all others. It ends by itself: at the end of
+ * stdin (the parent is gone), and in any case {@code lifetimeSeconds} after it started.
  */
 final class BurstChild {
 
-    /** How long a node may take to see all others after the start. */
-    static final Duration MESH_TIMEOUT = Duration.ofSeconds(30);
+    private static final int WARM_UP_NODES = 10;
 
     private final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     private final int first;
     private final int count;
     private final int total;
+    private final Duration meshTimeout;
 
-    private BurstChild(int first, int count, int total) {
+    private BurstChild(int first, int count, int total, Duration meshTimeout) {
         this.first = first;
         this.count = count;
         this.total = total;
+        this.meshTimeout = meshTimeout;
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
-            System.err.println("usage: BurstChild zre|raw beaconPort firstNode count total lifetimeSeconds");
+        if (args.length != 7) {
+            System.err.println("usage: BurstChild zre|raw beaconPort firstNode count total meshTimeoutSeconds lifetimeSeconds");
             System.exit(2);
         }
-        long lifetime = Long.parseLong(args[5]);
+        long lifetime = Long.parseLong(args[6]);
         Thread watchdog = new Thread(() -> {
             try {
                 Thread.sleep(TimeUnit.SECONDS.toMillis(lifetime));
@@ -61,8 +65,10 @@ final class BurstChild {
         }, "burst-child-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-        BurstChild child = new BurstChild(Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+        BurstChild child = new BurstChild(Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                Duration.ofSeconds(Long.parseLong(args[5])));
         try {
+            child.warmUp(args[0]);
             if (args[0].equals("zre")) {
                 child.zre(Integer.parseInt(args[1]));
             } else {
@@ -73,6 +79,18 @@ final class BurstChild {
             System.exit(1);
         }
         System.exit(0); // stopped nodes' daemon threads must not keep the JVM up
+    }
+
+    /**
+     * A small mesh of the same kind, alone on its own beacon port, before READY: a fresh JVM would
+     * otherwise meet the burst with cold code (interpreted, then compiling on the same two cores),
+     * while the in-JVM run comes after warm repetitions.
+     */
+    private void warmUp(String kind) throws Exception {
+        Map<String, Object> warm = kind.equals("zre") ? DiscoveryScenario.zre(WARM_UP_NODES, null)
+                : DiscoveryScenario.raw(WARM_UP_NODES);
+        System.err.printf("  burst child %d..%d: warm-up mesh of %d in %.0f ms%n", first, first + count - 1,
+                WARM_UP_NODES, ((Number) Objects.requireNonNull(warm.get("fullMeshMs"))).doubleValue());
     }
 
     private void zre(int beaconPort) throws Exception {
@@ -196,8 +214,8 @@ final class BurstChild {
         return (nanoTime - clock[0]) / 1000;
     }
 
-    private static long remaining(long[] clock) {
-        return clock[0] + MESH_TIMEOUT.toNanos() - System.nanoTime();
+    private long remaining(long[] clock) {
+        return clock[0] + meshTimeout.toNanos() - System.nanoTime();
     }
 
     static long epochMicros() {

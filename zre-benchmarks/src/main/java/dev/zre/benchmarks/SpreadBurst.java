@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,10 +31,10 @@ final class SpreadBurst {
     static final int FDS_PER_NODE = 11;
     static final int FDS_PER_PEER = 6;
     /** Share of the limit a process may plan to use (the JVM and JeroMQ's reconnects need the rest). */
-    static final double FD_BUDGET = 0.8;
-    /** A child halts after this long whatever happens (it also ends when its stdin closes). */
-    static final int CHILD_LIFETIME_SECONDS = 120;
+    static final double FD_BUDGET = 0.7;
     private static final long READY_TIMEOUT_MS = 60_000;
+    /** Beyond getting ready and the mesh timeout, for reporting and stopping; then a child halts. */
+    private static final long CHILD_SPARE_SECONDS = 30;
     private static final long GO_AHEAD_MICROS = 500_000;
     private static final long REPORT_GRACE_MS = 10_000;
 
@@ -66,23 +67,26 @@ final class SpreadBurst {
 
     /**
      * Runs one burst of {@code kind} ("zre" or "raw") with {@code nodes} nodes over {@code processes}
-     * children; the figures as {@link BurstTally#result()} plus how it was spread.
+     * children, each node given {@code meshTimeout} from the start to see all others; the figures as
+     * {@link BurstTally#result()} plus how it was spread.
      */
-    static Map<String, Object> run(String kind, int nodes, int processes) throws Exception {
+    static Map<String, Object> run(String kind, int nodes, int processes, Duration meshTimeout) throws Exception {
         int beaconPort = Loopback.randomBeaconPort();
         int[] sizes = split(nodes, processes);
+        long lifetime = READY_TIMEOUT_MS / 1000 + meshTimeout.toSeconds() + CHILD_SPARE_SECONDS;
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
         List<Process> children = new ArrayList<>();
         List<PrintStream> toChildren = new ArrayList<>();
-        BurstTally tally = new BurstTally(nodes, BurstChild.MESH_TIMEOUT.toNanos() / 1000);
+        BurstTally tally = new BurstTally(nodes, meshTimeout.toNanos() / 1000);
         try {
             int first = 0;
             for (int c = 0; c < processes; c++) {
                 Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                         BurstChild.class.getName(), kind, String.valueOf(beaconPort), String.valueOf(first),
-                        String.valueOf(sizes[c]), String.valueOf(nodes), String.valueOf(CHILD_LIFETIME_SECONDS))
+                        String.valueOf(sizes[c]), String.valueOf(nodes), String.valueOf(meshTimeout.toSeconds()),
+                        String.valueOf(lifetime))
                         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
                 children.add(p);
                 toChildren.add(new PrintStream(p.getOutputStream(), true, StandardCharsets.UTF_8));
@@ -108,7 +112,7 @@ final class SpreadBurst {
             }
             String go = new BurstLine.Go(BurstChild.epochMicros() + GO_AHEAD_MICROS).format();
             toChildren.forEach(out -> out.println(go));
-            deadline = System.currentTimeMillis() + GO_AHEAD_MICROS / 1000 + BurstChild.MESH_TIMEOUT.toMillis()
+            deadline = System.currentTimeMillis() + GO_AHEAD_MICROS / 1000 + meshTimeout.toMillis()
                     + REPORT_GRACE_MS;
             while (tally.reported() < nodes) {
                 tally.add(next(inbox, deadline, "MESHED").line());

@@ -67,13 +67,13 @@ class BurstTallyTest {
     @Test
     void processesKeepEachWithinItsShareOfTheDescriptorLimit() {
         assertThat(SpreadBurst.descriptorsNeeded(100, 100)).isEqualTo(100 * 11 + 100 * 99 * 6);
-        assertThat(SpreadBurst.processesFor(100, 20_000)).isEqualTo(4); // 16,000 / 605 = 26 nodes a process
+        assertThat(SpreadBurst.processesFor(100, 20_000)).isEqualTo(5); // 14,000 / 605 = 23 nodes a process
         assertThat(SpreadBurst.processesFor(100, 100_000)).isEqualTo(1);
-        assertThat(SpreadBurst.processesFor(100, 4_096)).isEqualTo(20);
+        assertThat(SpreadBurst.processesFor(100, 4_096)).isEqualTo(25); // 4 nodes a process
         assertThatIllegalArgumentException().isThrownBy(() -> SpreadBurst.processesFor(100, 500));
         int processes = SpreadBurst.processesFor(100, 20_000);
         int[] sizes = SpreadBurst.split(100, processes);
-        assertThat(sizes).containsExactly(25, 25, 25, 25);
+        assertThat(sizes).containsExactly(20, 20, 20, 20, 20);
         for (int size : sizes) {
             assertThat(SpreadBurst.descriptorsNeeded(size, 100)).isLessThanOrEqualTo((long) (20_000 * SpreadBurst.FD_BUDGET));
         }
