@@ -29,7 +29,7 @@ import org.zeromq.ZMQ;
  */
 final class DiscoveryScenario {
 
-    private static final Duration BEACON_INTERVAL = Duration.ofSeconds(1);
+    static final Duration BEACON_INTERVAL = Duration.ofSeconds(1);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Duration TUNED_HANDSHAKE = Duration.ofSeconds(3);
 
@@ -140,12 +140,7 @@ final class DiscoveryScenario {
     }
 
     static Map<String, Object> raw(int n) throws Exception {
-        byte[] hello = new byte[60]; // about the size of a HELLO with a short name and no groups or headers
-        hello[0] = (byte) 0xAA;
-        hello[1] = (byte) 0xA1;
-        hello[2] = 1;
-        hello[3] = 2;
-        hello[5] = 1;
+        byte[] hello = helloSized();
         try (ZContext ctx = new ZContext(1)) {
             ctx.getContext().setMaxSockets(16_384); // JeroMQ's default of 1024 is below 50 × 49 DEALERs
             long t0 = System.nanoTime();
@@ -206,6 +201,17 @@ final class DiscoveryScenario {
             }
             return m;
         }
+    }
+
+    /** About the size of a HELLO with a short name and no groups or headers, with ZRE's signature. */
+    static byte[] helloSized() {
+        byte[] hello = new byte[60];
+        hello[0] = (byte) 0xAA;
+        hello[1] = (byte) 0xA1;
+        hello[2] = 1;
+        hello[3] = 2;
+        hello[5] = 1;
+        return hello;
     }
 
     private static long max(long[] values) {

@@ -48,6 +48,14 @@ public final class ProcessProbe {
         return fds == null ? -1 : fds.length;
     }
 
+    /** This process's limit on open descriptors (the soft limit, which the JVM raises to the hard one); -1 if unknown. */
+    public static long maxFileDescriptors() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean os) {
+            return os.getMaxFileDescriptorCount();
+        }
+        return -1;
+    }
+
     /**
      * Writes the heap's class histogram (live objects, after a full GC), as {@code jcmd GC.class_histogram}
      * prints it, but from inside the JVM: no attach thread or socket that would change the readings.
