@@ -10,6 +10,7 @@ import dev.zre.protocol.ZreMessage;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +46,8 @@ final class Handshake {
      * @param curveKeys where a CURVE node learns peers' keys from HELLO's {@code X-PUBLICKEY}; null
      *     unless the node runs CURVE (then a HELLO without the header is ignored: no downgrade)
      */
-    Handshake(UUID self, String ownEndpoint, java.util.function.UnaryOperator<String> local, PeerTable peers, GroupTable groups, Connections connections,
-            NodeEvents events, NodeCounters stats, ProtocolErrors errors, Elections elections,
+    Handshake(UUID self, String ownEndpoint, UnaryOperator<String> local, PeerTable peers, GroupTable groups,
+            Connections connections, NodeEvents events, NodeCounters stats, ProtocolErrors errors, Elections elections,
             HandshakeMonitor handshakes, @Nullable PeerKeys curveKeys) {
         this.curveKeys = curveKeys;
         this.helloAnswerWindowNanos = handshakes.helloDeadlineNanos();
