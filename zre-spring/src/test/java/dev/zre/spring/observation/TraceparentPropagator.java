@@ -11,11 +11,11 @@ import org.jspecify.annotations.Nullable;
  * W3C {@code traceparent} for micrometer-tracing-test's {@code SimpleTracer}, which has no propagator
  * of its own (real applications get one from their tracing bridge).
  */
-final class TraceparentPropagator implements Propagator {
+public final class TraceparentPropagator implements Propagator {
 
     private final Tracer tracer;
 
-    TraceparentPropagator(Tracer tracer) {
+    public TraceparentPropagator(Tracer tracer) {
         this.tracer = tracer;
     }
 

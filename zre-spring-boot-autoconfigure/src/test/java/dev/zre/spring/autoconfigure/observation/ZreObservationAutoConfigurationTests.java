@@ -10,6 +10,7 @@ import dev.zre.spring.core.ZreOperations;
 import dev.zre.spring.listener.ZreListener;
 import dev.zre.spring.observation.DefaultZreListenerObservationConvention;
 import dev.zre.spring.observation.DefaultZreTemplateObservationConvention;
+import dev.zre.spring.observation.TraceparentPropagator;
 import dev.zre.spring.observation.ZreListenerObservationConvention;
 import dev.zre.spring.observation.ZreListenerObservationInterceptor;
 import dev.zre.spring.observation.ZreTemplateObservationConvention;
