@@ -58,7 +58,7 @@ public final class TestNodes implements AutoCloseable {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     throw new AssertionError(node.name() + " saw no matching " + type.getSimpleName() + " within " + timeout
-                            + "; events seen: " + seen);
+                            + "; events seen: " + seen + "; its counters: " + node.statistics());
                 }
                 ZreEvent e = inbox.poll(Duration.ofNanos(left));
                 if (e == null) {
