@@ -1,6 +1,8 @@
 package dev.zre.internal.election;
 
 import dev.zre.PeerId;
+import java.util.HashSet;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,13 +10,18 @@ import org.jspecify.annotations.Nullable;
  * challenger seen so far), the peer that brought it (the father, who gets our echo), and how many
  * ELECT echoes and LEADER messages of that wave have arrived. Replaced, never reused, when the node
  * starts an election of its own.
+ *
+ * <p>Unlike zyre, ELECTs are counted once per sender: a challenger that restarts its election (each
+ * HELLO, JOIN or watchdog restart does) sends its wave again, and zyre would count the second ELECT
+ * from the same peer as one more echo, so that the count passes the group size without ever equalling
+ * it and the election stalls. A second ELECT from the challenger itself starts its wave over instead.
  */
 final class Election {
 
-    private final long startedAt;
+    private long startedAt;
     private @Nullable PeerId challenger;
     private @Nullable PeerId father;
-    private int echoes;
+    private final Set<PeerId> echoedBy = new HashSet<>();
     private int leaderMessages;
     private @Nullable PeerId announced;
 
@@ -33,10 +40,6 @@ final class Election {
         return new Election(now, null);
     }
 
-    long startedAt() {
-        return startedAt;
-    }
-
     /** The current active wave's challenger; {@code null} before any wave reached this node. */
     @Nullable PeerId challenger() {
         return challenger;
@@ -46,16 +49,30 @@ final class Election {
         return father;
     }
 
+    /** When this node started the election or last joined a wave (the watchdog counts from here). */
+    long startedAt() {
+        return startedAt;
+    }
+
     /** Whether a challenger beats the current wave: the lower id string wins (zyre's strcmp). */
     boolean isBeatenBy(PeerId candidate) {
         return challenger == null || candidate.compareTo(challenger) < 0;
     }
 
-    /** Joins a better wave: its counters start over. */
-    void follow(PeerId candidate, PeerId from) {
+    /**
+     * Whether an ELECT is the current challenger starting its wave again: it sends its own wave to each
+     * peer once per election, so a second one from it belongs to a new election.
+     */
+    boolean isRestartedBy(PeerId from, PeerId candidate) {
+        return candidate.equals(challenger) && from.equals(candidate) && echoedBy.contains(from);
+    }
+
+    /** Joins a better (or restarted) wave: its counters and the watchdog start over. */
+    void follow(PeerId candidate, PeerId from, long now) {
+        startedAt = now;
         challenger = candidate;
         father = from;
-        echoes = 0;
+        echoedBy.clear();
         leaderMessages = 0;
         announced = null;
     }
@@ -64,9 +81,14 @@ final class Election {
         return candidate.equals(challenger);
     }
 
-    /** Counts one ELECT of the current wave; returns the count. */
-    int countEcho() {
-        return ++echoes;
+    /** Counts one ELECT of the current wave from this sender; false when that sender was counted already. */
+    boolean countEcho(PeerId from) {
+        return echoedBy.add(from);
+    }
+
+    /** How many group peers sent an ELECT of the current wave. */
+    int echoes() {
+        return echoedBy.size();
     }
 
     /** Counts one LEADER message and remembers whom it named; returns the count. */

@@ -430,6 +430,54 @@ class LeaderElectionsTest {
     }
 
     @Test
+    void aChallengerRestartingItsWaveIsFollowedAfreshNotCountedIntoTheOldWave() {
+        LeaderElections c = member(C, false, A, B);
+        c.electReceived(A, G, A);
+        assertThat(out.takeSent()).containsExactly(elect(B, A));
+
+        c.electReceived(A, G, A); // A restarted (a HELLO reached it): its wave again
+
+        assertThat(out.takeSent()).as("forwarded again, and no early echo").containsExactly(elect(B, A));
+        c.electReceived(B, G, A);
+        assertThat(out.takeSent()).containsExactly(elect(A, A));
+    }
+
+    @Test
+    void aSecondElectFromAPeerThatIsNotTheChallengerIsNotCountedAgain() {
+        LeaderElections d = member(D, false, A, B, C);
+        d.electReceived(A, G, A);
+        out.takeSent();
+        d.electReceived(B, G, A);
+        d.electReceived(B, G, A); // B's forward of A's restarted wave
+
+        assertThat(out.takeSent()).as("B counts once: C has not answered").isEmpty();
+        d.electReceived(C, G, A);
+        assertThat(out.takeSent()).containsExactly(elect(A, A));
+    }
+
+    @Test
+    void aContestingMemberFollowingALowerWaveGivesItsChallengerTwiceTheTimeout() {
+        LeaderElections c = member(C, true, A, B);
+        out.takeSent();
+        c.electReceived(A, G, A); // follows A; B stays silent, so A's wave stalls
+        out.takeSent();
+
+        passTime(TIMEOUT);
+        c.checkTimeouts();
+        assertThat(out.takeSent()).as("A restarts its wave first").isEmpty();
+
+        c.electReceived(A, G, A); // A's restart: C's watchdog starts over
+        out.takeSent();
+        passTime(TIMEOUT.multipliedBy(2).minusNanos(1));
+        c.checkTimeouts();
+        assertThat(out.takeSent()).isEmpty();
+
+        passTime(Duration.ofNanos(1)); // A silent for twice the timeout: C restarts with itself
+        c.checkTimeouts();
+        assertThat(out.takeSent()).containsExactly(elect(A, C), elect(B, C));
+    }
+
+    @Test
     void theTimeoutMustBePositive() {
         assertThatThrownBy(() -> new LeaderElections(A, Duration.ZERO, clock::get, out))
                 .isInstanceOf(IllegalArgumentException.class)
