@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Unlike zyre, ELECTs are counted once per sender: a challenger that restarts its election (each
  * HELLO, JOIN or watchdog restart does) sends its wave again, and zyre would count the second ELECT
  * from the same peer as one more echo, so that the count passes the group size without ever equalling
- * it and the election stalls. A second ELECT from the challenger itself starts its wave over instead.
+ * it and the election stalls. A second ELECT from the challenger itself starts its wave over instead;
+ * a second one from another peer is that peer's part in the new wave, which can overtake the
+ * challenger's own ELECT, and counts once the new wave starts here.
  */
 final class Election {
 
@@ -22,6 +24,8 @@ final class Election {
     private @Nullable PeerId challenger;
     private @Nullable PeerId father;
     private final Set<PeerId> echoedBy = new HashSet<>();
+    /** Peers whose ELECT of this challenger came twice: they are in its next wave already. */
+    private final Set<PeerId> ahead = new HashSet<>();
     private int leaderMessages;
     private @Nullable PeerId announced;
 
@@ -70,9 +74,15 @@ final class Election {
     /** Joins a better (or restarted) wave: its counters and the watchdog start over. */
     void follow(PeerId candidate, PeerId from, long now) {
         startedAt = now;
+        boolean restart = candidate.equals(challenger);
         challenger = candidate;
         father = from;
         echoedBy.clear();
+        if (restart) {
+            // their ELECTs of the new wave overtook the challenger's own: they count in it
+            echoedBy.addAll(ahead);
+        }
+        ahead.clear();
         leaderMessages = 0;
         announced = null;
     }
@@ -83,7 +93,11 @@ final class Election {
 
     /** Counts one ELECT of the current wave from this sender; false when that sender was counted already. */
     boolean countEcho(PeerId from) {
-        return echoedBy.add(from);
+        if (echoedBy.add(from)) {
+            return true;
+        }
+        ahead.add(from);
+        return false;
     }
 
     /** How many group peers sent an ELECT of the current wave. */
@@ -91,9 +105,15 @@ final class Election {
         return echoedBy.size();
     }
 
-    /** Counts one LEADER message and remembers whom it named; returns the count. */
+    /**
+     * Counts one LEADER message and remembers whom it named; returns the count. A member that had
+     * restarted its own election passes the announcement on naming itself, so the messages of one
+     * election can name several nodes: the lowest of them is the one that completed a wave.
+     */
     int countLeader(PeerId leader) {
-        announced = leader;
+        if (announced == null || leader.compareTo(announced) < 0) {
+            announced = leader;
+        }
         return ++leaderMessages;
     }
 
@@ -101,7 +121,7 @@ final class Election {
         return leaderMessages;
     }
 
-    /** The leader named by the last LEADER message; {@code null} before the first one. */
+    /** The lowest leader the LEADER messages named; {@code null} before the first one. */
     @Nullable PeerId announced() {
         return announced;
     }

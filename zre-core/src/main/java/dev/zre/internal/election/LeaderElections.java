@@ -42,6 +42,10 @@ import org.slf4j.LoggerFactory;
  *     forgotten by any other node. zyre waits forever for a member that stays silent. A contesting
  *     member that follows a lower challenger's wave gives it twice the timeout, so that the
  *     challenger's own restart comes first;</li>
+ * <li>a contesting member that takes no part in an election and receives a higher challenger's
+ *     ELECT starts its own: zyre's members all restart together, but a watchdog restart is one
+ *     member's, and with the lower members only relaying it would win;</li>
+ * <li>the decision is the lowest leader the election's LEADER messages named (zyre takes the last);</li>
  * <li>ELECTs are counted once per sender, and a second ELECT from the challenger itself starts its
  *     wave over (see {@link Election}): zyre counts a restarted wave into the old one and stalls;</li>
  * <li>joining a contested group (or contesting a group already joined) starts an election; alone
@@ -175,6 +179,12 @@ public final class LeaderElections {
 
     /** {@code ELECT(group, challenger)} arrived from a peer. */
     public void electReceived(PeerId from, String group, PeerId challenger) {
+        Election running = elections.get(group);
+        if ((running == null || running.challenger() == null) && restartsOnChange(group)
+                && self.compareTo(challenger) < 0) {
+            // a higher member restarted alone (its watchdog): challenge it, or it would win with us relaying
+            startElection(group);
+        }
         Election election = elections.computeIfAbsent(group, g -> Election.waiting(nanoClock.getAsLong()));
         if (election.isBeatenBy(challenger) || election.isRestartedBy(from, challenger)) {
             election.follow(challenger, from, nanoClock.getAsLong());

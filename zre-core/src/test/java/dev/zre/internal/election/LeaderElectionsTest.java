@@ -456,6 +456,20 @@ class LeaderElectionsTest {
     }
 
     @Test
+    void aRestartedWaveForwardedAheadOfTheChallengersOwnElectCountsOnceThatArrives() {
+        LeaderElections c = member(C, false, A, B);
+        c.electReceived(A, G, A);
+        c.electReceived(B, G, A);
+        assertThat(out.takeSent()).containsExactly(elect(B, A), elect(A, A));
+
+        c.electReceived(B, G, A); // A restarted; B's forward of the new wave comes first
+        assertThat(out.takeSent()).isEmpty();
+        c.electReceived(A, G, A);
+
+        assertThat(out.takeSent()).containsExactly(elect(B, A), elect(A, A));
+    }
+
+    @Test
     void aContestingMemberFollowingALowerWaveGivesItsChallengerTwiceTheTimeout() {
         LeaderElections c = member(C, true, A, B);
         out.takeSent();
@@ -475,6 +489,30 @@ class LeaderElectionsTest {
         passTime(Duration.ofNanos(1)); // A silent for twice the timeout: C restarts with itself
         c.checkTimeouts();
         assertThat(out.takeSent()).containsExactly(elect(A, C), elect(B, C));
+    }
+
+    @Test
+    void anIdleContestingMemberChallengesAHigherMembersLoneRestart() {
+        LeaderElections b = member(B, true, C);
+        b.electReceived(C, G, B);
+        b.leaderReceived(C, G, B);
+        assertThat(b.leader(G)).contains(B);
+        out.takeSent();
+
+        b.electReceived(C, G, C); // C's watchdog restarted C's election, and only C's
+
+        assertThat(out.takeSent()).as("B contests instead of relaying C to victory").containsExactly(elect(C, B));
+    }
+
+    @Test
+    void theDecisionIsTheLowestLeaderTheMessagesNamed() {
+        LeaderElections c = member(C, false, A, B);
+        c.electReceived(A, G, A);
+        c.leaderReceived(A, G, A);
+
+        c.leaderReceived(B, G, B); // B had restarted its own election and passes the news on naming itself
+
+        assertThat(out.leadersDecided()).containsExactly(A);
     }
 
     @Test
