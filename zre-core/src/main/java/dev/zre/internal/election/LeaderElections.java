@@ -312,7 +312,7 @@ public final class LeaderElections {
     }
 
     private void startElection(String group) {
-        log.info("{} starts an election in {} with peers {}", self, group, peers.of(group));
+        log.debug("Election in {} started with peers {}", group, peers.of(group));
         elections.put(group, Election.initiatedBy(self, nanoClock.getAsLong()));
         leaders.remove(group);
         for (PeerId peer : peers.of(group)) {
