@@ -39,7 +39,15 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>a watchdog ({@link #checkTimeouts()}): an election not complete within the timeout is
  *     restarted by a contesting member (or decided for itself when the group is empty) and
- *     forgotten by any other node. zyre waits forever for a member that stays silent;</li>
+ *     forgotten by any other node. zyre waits forever for a member that stays silent. A contesting
+ *     member that follows a lower challenger's wave gives it twice the timeout, so that the
+ *     challenger's own restart comes first;</li>
+ * <li>a contesting member that takes no part in an election and receives a higher challenger's
+ *     ELECT starts its own: zyre's members all restart together, but a watchdog restart is one
+ *     member's, and with the lower members only relaying it would win;</li>
+ * <li>the decision is the lowest leader the election's LEADER messages named (zyre takes the last);</li>
+ * <li>ELECTs are counted once per sender, and a second ELECT from the challenger itself starts its
+ *     wave over (see {@link Election}): zyre counts a restarted wave into the old one and stalls;</li>
  * <li>joining a contested group (or contesting a group already joined) starts an election; alone
  *     in the group, the node waits one timeout for peers to show up and then leads;</li>
  * <li>{@link #leader(String)} is empty while nothing is decided: before the first completed
@@ -171,16 +179,23 @@ public final class LeaderElections {
 
     /** {@code ELECT(group, challenger)} arrived from a peer. */
     public void electReceived(PeerId from, String group, PeerId challenger) {
+        Election running = elections.get(group);
+        if ((running == null || running.challenger() == null) && restartsOnChange(group)
+                && self.compareTo(challenger) < 0) {
+            // a higher member restarted alone (its watchdog): challenge it, or it would win with us relaying
+            startElection(group);
+        }
         Election election = elections.computeIfAbsent(group, g -> Election.waiting(nanoClock.getAsLong()));
-        if (election.isBeatenBy(challenger)) {
-            election.follow(challenger, from);
+        if (election.isBeatenBy(challenger) || election.isRestartedBy(from, challenger)) {
+            election.follow(challenger, from, nanoClock.getAsLong());
             for (PeerId peer : peers.of(group)) {
                 if (!peer.equals(from)) {
                     output.sendElect(peer, group, challenger);
                 }
             }
         }
-        if (election.supports(challenger) && election.countEcho() == peers.count(group)) {
+        // counted once per sender: a restarted wave's ELECTs must not add to the old wave's count
+        if (election.supports(challenger) && election.countEcho(from) && election.echoes() == peers.count(group)) {
             if (challenger.equals(self)) {
                 for (PeerId peer : peers.of(group)) {
                     output.sendLeader(peer, group, self);
@@ -232,7 +247,7 @@ public final class LeaderElections {
         for (Map.Entry<String, Election> entry : List.copyOf(elections.entrySet())) {
             String group = entry.getKey();
             Election election = entry.getValue();
-            if (now - election.startedAt() < timeoutNanos) {
+            if (now - election.startedAt() < watchdogNanos(group, election)) {
                 continue;
             }
             elections.remove(group);
@@ -280,7 +295,24 @@ public final class LeaderElections {
         return contested.contains(group) && ownGroups.contains(group);
     }
 
+    /**
+     * How long the watchdog lets an election run (since it started, or since this node joined its
+     * current wave). A contesting member that follows a lower challenger's
+     * wave waits twice as long: the challenger restarts a stalled wave itself after one timeout (and the
+     * follower's clock starts over with it), so the follower restarts only when the challenger is silent.
+     * When every contesting member waited the same time, members that entered the election within a
+     * few milliseconds of each other restarted within a few milliseconds of each other, every timeout:
+     * each restart threw away the part the member had in the lower challenger's wave, and no wave ever
+     * completed.
+     */
+    private long watchdogNanos(String group, Election election) {
+        PeerId wave = election.challenger();
+        boolean following = wave != null && !wave.equals(self) && restartsOnChange(group);
+        return following ? 2 * timeoutNanos : timeoutNanos;
+    }
+
     private void startElection(String group) {
+        log.debug("Election in {} started with peers {}", group, peers.of(group));
         elections.put(group, Election.initiatedBy(self, nanoClock.getAsLong()));
         leaders.remove(group);
         for (PeerId peer : peers.of(group)) {

@@ -144,16 +144,40 @@ final class ElectionNetwork {
         int delivered = 0;
         while (!inFlight.isEmpty()) {
             assertThat(++delivered).as("messages delivered: the election does not converge").isLessThan(100_000);
-            Message m = inFlight.poll();
-            Node to = nodes.get(m.to());
-            if (to == null || lose.test(m) || !linked(m.from(), m.to())) {
-                continue;
-            }
-            if (m.elect()) {
-                to.engine.electReceived(m.from(), G, m.id());
-            } else {
-                to.engine.leaderReceived(m.from(), G, m.id());
-            }
+            deliverNext();
+        }
+    }
+
+    private void deliverNext() {
+        Message m = inFlight.poll();
+        Node to = nodes.get(m.to());
+        if (to == null || lose.test(m) || !linked(m.from(), m.to())) {
+            return;
+        }
+        if (m.elect()) {
+            to.engine.electReceived(m.from(), G, m.id());
+        } else {
+            to.engine.leaderReceived(m.from(), G, m.id());
+        }
+    }
+
+    /** A (repeated) HELLO from one node reaches another, as when a link is rebuilt. */
+    void hello(PeerId from, PeerId to) {
+        nodes.get(to).engine.peerEntered(from, List.of(G));
+    }
+
+    /** Delivers at most this many messages (and queues those they cause). */
+    void deliver(int count) {
+        for (int i = 0; i < count && !inFlight.isEmpty(); i++) {
+            deliverNext();
+        }
+    }
+
+    /** Lets time pass and runs the watchdog of the given nodes only. */
+    void passTime(Duration time, PeerId... watchdogs) {
+        clock.addAndGet(time.toNanos());
+        for (PeerId id : watchdogs) {
+            nodes.get(id).engine.checkTimeouts();
         }
     }
 

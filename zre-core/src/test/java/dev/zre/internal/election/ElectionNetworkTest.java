@@ -129,6 +129,32 @@ class ElectionNetworkTest {
     }
 
     @Test
+    void aChallengerRestartingWhileItsWaveIsOnItsWayStillGetsElected() {
+        startAll();
+        net.hello(M, E2); // E2 restarts (a second HELLO) ...
+        net.deliver(4);
+        net.hello(E3, E2); // ... and again while the first restart's wave travels
+
+        net.settle();
+
+        assertEveryNodeLastDecided(E2);
+    }
+
+    @Test
+    void watchdogRestartsAMomentApartDoNotUndoTheLowerChallengersWave() {
+        net.lose(m -> m.from().equals(M) && m.elect()); // the first waves stall
+        startAll();
+        net.lose(m -> false);
+
+        net.passTime(net.timeout, E2); // E2's watchdog fires first and restarts its wave
+        net.deliver(3); // its ELECTs reach E1, E3 and M
+        net.passTime(Duration.ofMillis(20), E1, E3, M); // the others' watchdogs, a moment later
+        net.settle();
+
+        assertEveryNodeLastDecided(E2);
+    }
+
+    @Test
     void aSilentMemberBlocksTheElectionThroughWatchdogRestartsUntilItExits() {
         net.start(E1, true);
         net.start(E2, true);

@@ -430,6 +430,92 @@ class LeaderElectionsTest {
     }
 
     @Test
+    void aChallengerRestartingItsWaveIsFollowedAfreshNotCountedIntoTheOldWave() {
+        LeaderElections c = member(C, false, A, B);
+        c.electReceived(A, G, A);
+        assertThat(out.takeSent()).containsExactly(elect(B, A));
+
+        c.electReceived(A, G, A); // A restarted (a HELLO reached it): its wave again
+
+        assertThat(out.takeSent()).as("forwarded again, and no early echo").containsExactly(elect(B, A));
+        c.electReceived(B, G, A);
+        assertThat(out.takeSent()).containsExactly(elect(A, A));
+    }
+
+    @Test
+    void aSecondElectFromAPeerThatIsNotTheChallengerIsNotCountedAgain() {
+        LeaderElections d = member(D, false, A, B, C);
+        d.electReceived(A, G, A);
+        out.takeSent();
+        d.electReceived(B, G, A);
+        d.electReceived(B, G, A); // B's forward of A's restarted wave
+
+        assertThat(out.takeSent()).as("B counts once: C has not answered").isEmpty();
+        d.electReceived(C, G, A);
+        assertThat(out.takeSent()).containsExactly(elect(A, A));
+    }
+
+    @Test
+    void aRestartedWaveForwardedAheadOfTheChallengersOwnElectCountsOnceThatArrives() {
+        LeaderElections c = member(C, false, A, B);
+        c.electReceived(A, G, A);
+        c.electReceived(B, G, A);
+        assertThat(out.takeSent()).containsExactly(elect(B, A), elect(A, A));
+
+        c.electReceived(B, G, A); // A restarted; B's forward of the new wave comes first
+        assertThat(out.takeSent()).isEmpty();
+        c.electReceived(A, G, A);
+
+        assertThat(out.takeSent()).containsExactly(elect(B, A), elect(A, A));
+    }
+
+    @Test
+    void aContestingMemberFollowingALowerWaveGivesItsChallengerTwiceTheTimeout() {
+        LeaderElections c = member(C, true, A, B);
+        out.takeSent();
+        c.electReceived(A, G, A); // follows A; B stays silent, so A's wave stalls
+        out.takeSent();
+
+        passTime(TIMEOUT);
+        c.checkTimeouts();
+        assertThat(out.takeSent()).as("A restarts its wave first").isEmpty();
+
+        c.electReceived(A, G, A); // A's restart: C's watchdog starts over
+        out.takeSent();
+        passTime(TIMEOUT.multipliedBy(2).minusNanos(1));
+        c.checkTimeouts();
+        assertThat(out.takeSent()).isEmpty();
+
+        passTime(Duration.ofNanos(1)); // A silent for twice the timeout: C restarts with itself
+        c.checkTimeouts();
+        assertThat(out.takeSent()).containsExactly(elect(A, C), elect(B, C));
+    }
+
+    @Test
+    void anIdleContestingMemberChallengesAHigherMembersLoneRestart() {
+        LeaderElections b = member(B, true, C);
+        b.electReceived(C, G, B);
+        b.leaderReceived(C, G, B);
+        assertThat(b.leader(G)).contains(B);
+        out.takeSent();
+
+        b.electReceived(C, G, C); // C's watchdog restarted C's election, and only C's
+
+        assertThat(out.takeSent()).as("B contests instead of relaying C to victory").containsExactly(elect(C, B));
+    }
+
+    @Test
+    void theDecisionIsTheLowestLeaderTheMessagesNamed() {
+        LeaderElections c = member(C, false, A, B);
+        c.electReceived(A, G, A);
+        c.leaderReceived(A, G, A);
+
+        c.leaderReceived(B, G, B); // B had restarted its own election and passes the news on naming itself
+
+        assertThat(out.leadersDecided()).containsExactly(A);
+    }
+
+    @Test
     void theTimeoutMustBePositive() {
         assertThatThrownBy(() -> new LeaderElections(A, Duration.ZERO, clock::get, out))
                 .isInstanceOf(IllegalArgumentException.class)
