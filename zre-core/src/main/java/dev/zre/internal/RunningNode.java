@@ -16,7 +16,6 @@ import dev.zre.discovery.BeaconSocket;
 import dev.zre.discovery.InterfaceSelector;
 import dev.zre.discovery.NetworkSelection;
 import dev.zre.discovery.TcpEndpoints;
-import dev.zre.protocol.GossipMessage;
 import dev.zre.protocol.Uuids;
 import dev.zre.protocol.ZreMessage;
 import java.io.IOException;
@@ -83,7 +82,7 @@ final class RunningNode implements AutoCloseable {
         PeerKeys peerKeys = new PeerKeys();
         List<String> endpoints = learnEndpointKeys(config.endpoints(), peerKeys);
         List<String> gossipHubs = learnEndpointKeys(config.gossipConnect(), peerKeys);
-        checkGossipSettings(config, network.address(), gossipHubs, peerKeys);
+        GossipWiring.checkSettings(config, network.address(), gossipHubs, peerKeys);
         AllowList allowList = new AllowList(security.allowedKeys(), security.allowDirectory());
         TransportSecurity transport = transport(security, peerKeys);
         // A secured node has a context of its own: the ZAP handler is per context, and each node has its own allow-list
@@ -160,8 +159,8 @@ final class RunningNode implements AutoCloseable {
         }
         if (config.gossipEnabled()) {
             try {
-                addGossip(config, uuid, announced, security, transport, allowList, peerKeys, gossipHubs, found, stats,
-                        errors, now);
+                discoveries.addAll(GossipWiring.discoveries(context, config, uuid, announced, transport, allowList,
+                        peerKeys, gossipHubs, found, stats, errors, now));
             } catch (RuntimeException e) {
                 close();
                 throw e;
@@ -186,90 +185,6 @@ final class RunningNode implements AutoCloseable {
             return config.dns().port();
         }
         return config.mailboxPort();
-    }
-
-    /**
-     * ZGossip: our hub when {@code gossipBind} is set, a client of each {@code gossipConnect} hub. Our tuple is
-     * zyre's: our UUID as 32 upper-case hex digits, the advertised endpoint with {@code |<Z85 key>} under CURVE.
-     */
-    private void addGossip(ZreConfig config, UUID uuid, String announced, ZreSecurity security,
-            TransportSecurity transport, AllowList allowList, PeerKeys peerKeys, List<String> hubs,
-            DiscoveredPeers found, NodeCounters stats, ProtocolErrors errors, long now) {
-        CurveKeyPair keys = security.keyPair();
-        String value = keys == null ? announced : announced + "|" + keys.publicKeyZ85();
-        GossipMessage.Publish ownTuple = new GossipMessage.Publish(Uuids.toHex(uuid), value, 0);
-        GossipPeers.TupleKeys tupleKeys = keys == null ? null : (peer, endpoint, publicKey) -> {
-            if (!security.allowsAny() && !allowList.allows(Z85.encode(publicKey))) {
-                return false;
-            }
-            peerKeys.learn(endpoint, publicKey);
-            return true;
-        };
-        GossipPeers gossipPeers = new GossipPeers(uuid, announced, tupleKeys, found, stats);
-        // no slow-or-stalled judgement on gossip sockets: JeroMQ's own deadline, short, rebuilds a stalled one
-        int handshakeMillis = (int) Math.min(Integer.MAX_VALUE, config.handshakeInterval().toMillis() * 2);
-        String bind = config.gossipBind();
-        if (bind != null) {
-            GossipHubDiscovery hub;
-            try {
-                hub = GossipHubDiscovery.bind(context, bind, transport, handshakeMillis, gossipPeers, errors);
-            } catch (RuntimeException e) {
-                throw InvalidZreSettingException.unusable("gossipBind", bind, "cannot bind " + bind + ": "
-                        + e.getMessage(), "a tcp://host:port this host can bind", e);
-            }
-            discoveries.add(hub);
-            hub.publishOwn(ownTuple);
-            log.info("ZRE node {} runs a gossip hub at {}", Uuids.toHex(uuid), hub.endpoint());
-        }
-        long resyncNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(500), config.expiredTimeout().toNanos() / 3);
-        for (String hub : hubs) {
-            try {
-                discoveries.add(new GossipClient(context, hub, transport, handshakeMillis, ownTuple, gossipPeers,
-                        errors, resyncNanos, config.beaconInterval().toNanos(), now));
-            } catch (IllegalArgumentException e) {
-                throw InvalidZreSettingException.unusable("gossipConnect", hub, String.valueOf(e.getMessage()),
-                        "tcp://host:port of a ZGossip hub", e);
-            }
-        }
-    }
-
-    /**
-     * Gossip hands our endpoint to nodes anywhere: it must be one they can reach. A CURVE node needs each
-     * hub's public key.
-     */
-    private static void checkGossipSettings(ZreConfig config, InetAddress bound, List<String> hubs, PeerKeys keys) {
-        if (!config.gossipEnabled()) {
-            return;
-        }
-        if (config.advertisedEndpoint() == null) {
-            if (bound.isAnyLocalAddress()) {
-                throw new InvalidZreSettingException("advertisedEndpoint", null, "tcp://host:port that other nodes can"
-                        + " reach: gossip needs a routable endpoint and the mailbox is bound to every interface ("
-                        + bound.getHostAddress() + ")");
-            }
-            if (bound.isLoopbackAddress()) {
-                for (String hub : hubs) {
-                    if (!isLoopbackEndpoint(hub)) {
-                        throw new InvalidZreSettingException("advertisedEndpoint", null, "tcp://host:port that other"
-                                + " nodes can reach: the mailbox is on loopback (" + bound.getHostAddress()
-                                + ") and the gossip hub " + hub + " would hand that to other hosts");
-                    }
-                }
-            }
-        }
-        if (config.security().mechanism() == ZreSecurity.Mechanism.CURVE) {
-            for (String hub : hubs) {
-                if (keys.key(hub) == null) {
-                    throw new InvalidZreSettingException("gossipConnect", hub,
-                            "tcp://host:port|<the hub's Z85 public key>: this node is CURVE-secured");
-                }
-            }
-        }
-    }
-
-    private static boolean isLoopbackEndpoint(String endpoint) {
-        String host = endpoint.substring(endpoint.indexOf("://") + 3, Math.max(endpoint.lastIndexOf(':'), 0));
-        return host.startsWith("127.") || host.equals("localhost") || host.equals("[::1]");
     }
 
     /** The mechanism's socket setup. */
