@@ -439,53 +439,14 @@ public record ZreConfig(
          * @throws InvalidZreSettingException naming the first setting whose value is not allowed
          */
         public ZreConfig build() {
-            if (name != null && ZreConfigChecks.utf8Length(name) > 255) {
-                throw ZreConfigChecks.invalid("name", name, "at most 255 bytes in UTF-8");
-            }
-            headers.forEach((k, v) -> {
-                if (k.isEmpty() || ZreConfigChecks.utf8Length(k) > 255) {
-                    throw ZreConfigChecks.invalid("headers", k, "keys of 1 to 255 bytes in UTF-8");
-                }
-            });
-            groups.forEach(g -> ZreConfigChecks.checkGroup("groups", g));
-            ZreConfigChecks.checkInterface(networkInterface);
-            ZreConfigChecks.checkPort("beaconPort", beaconPort, 1);
-            ZreConfigChecks.checkPositive("beaconInterval", beaconInterval);
-            ZreConfigChecks.checkPositive("evasiveTimeout", evasiveTimeout);
-            ZreConfigChecks.checkPositive("expiredTimeout", expiredTimeout);
-            if (expiredTimeout.compareTo(evasiveTimeout) <= 0) {
-                throw ZreConfigChecks.invalid("expiredTimeout", expiredTimeout,
-                        "a duration longer than evasiveTimeout (" + evasiveTimeout + ")");
-            }
-            ZreConfigChecks.checkPort("mailboxPort", mailboxPort, 0);
-            endpoints.forEach(ZreConfigChecks::checkEndpoint);
-            ZreConfigChecks.checkAtLeast("sendHighWaterMark", sendHighWaterMark, 1);
-            ZreConfigChecks.checkPositive("handshakeInterval", handshakeInterval);
-            ZreConfigChecks.checkPositive("helloTimeout", helloTimeout);
-            ZreConfigChecks.checkAtLeast("maxPeers", maxPeers, 1);
-            ZreConfigChecks.checkAtLeast("maxNewPeersPerSecond", maxNewPeersPerSecond, 1);
-            ZreConfigChecks.checkAtLeast("maxPendingPeers", maxPendingPeers, 1);
-            ZreConfigChecks.checkAtLeast("eventQueueCapacity", eventQueueCapacity, 1);
-            ZreConfigChecks.checkSecurity(security);
-            contested.forEach(g -> ZreConfigChecks.checkGroup("contested", g));
-            ZreConfigChecks.checkPositive("electionTimeout", electionTimeout);
-            ZreConfigChecks.checkDnsName(dnsName);
-            ZreConfigChecks.checkPort("dnsPort", dnsPort, 1);
-            ZreConfigChecks.checkPositive("dnsInterval", dnsInterval);
-            ZreConfigChecks.checkAtLeast("dnsMaxAddresses", dnsMaxAddresses, 1);
-            gossipConnect.forEach(e -> ZreConfigChecks.checkEndpoint("gossipConnect", e));
-            if (gossipBind != null) {
-                ZreConfigChecks.checkBindEndpoint("gossipBind", gossipBind);
-            }
-            if (advertisedEndpoint != null) {
-                ZreConfigChecks.checkAdvertisedEndpoint(advertisedEndpoint);
-            }
-            return new ZreConfig(name, uuid, headers, groups, networkInterface, beaconEnabled, beaconPort,
-                    beaconInterval, beaconAddress, evasiveTimeout, expiredTimeout, mailboxPort, endpoints,
+            ZreConfig config = new ZreConfig(name, uuid, headers, groups, networkInterface, beaconEnabled,
+                    beaconPort, beaconInterval, beaconAddress, evasiveTimeout, expiredTimeout, mailboxPort, endpoints,
                     sendHighWaterMark, handshakeInterval, helloTimeout, maxPeers, maxNewPeersPerSecond,
                     maxPendingPeers, eventQueueCapacity, security, contested, electionTimeout,
                     new Dns(dnsName, dnsPort, dnsInterval, dnsMaxAddresses), ipv6, gossipConnect, gossipBind,
                     advertisedEndpoint);
+            ZreConfigChecks.check(config);
+            return config;
         }
     }
 }

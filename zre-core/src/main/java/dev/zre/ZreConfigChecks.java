@@ -128,4 +128,52 @@ final class ZreConfigChecks {
             throw invalid("security", security, problem);
         }
     }
+
+    /** Checks every setting of a built configuration, failing with the first that is not allowed. */
+    static void check(ZreConfig c) {
+        String name = c.name();
+        if (name != null && utf8Length(name) > 255) {
+            throw invalid("name", name, "at most 255 bytes in UTF-8");
+        }
+        c.headers().forEach((k, v) -> {
+            if (k.isEmpty() || utf8Length(k) > 255) {
+                throw invalid("headers", k, "keys of 1 to 255 bytes in UTF-8");
+            }
+        });
+        c.groups().forEach(g -> checkGroup("groups", g));
+        checkInterface(c.networkInterface());
+        checkPort("beaconPort", c.beaconPort(), 1);
+        checkPositive("beaconInterval", c.beaconInterval());
+        checkPositive("evasiveTimeout", c.evasiveTimeout());
+        checkPositive("expiredTimeout", c.expiredTimeout());
+        if (c.expiredTimeout().compareTo(c.evasiveTimeout()) <= 0) {
+            throw invalid("expiredTimeout", c.expiredTimeout(),
+                    "a duration longer than evasiveTimeout (" + c.evasiveTimeout() + ")");
+        }
+        checkPort("mailboxPort", c.mailboxPort(), 0);
+        c.endpoints().forEach(ZreConfigChecks::checkEndpoint);
+        checkAtLeast("sendHighWaterMark", c.sendHighWaterMark(), 1);
+        checkPositive("handshakeInterval", c.handshakeInterval());
+        checkPositive("helloTimeout", c.helloTimeout());
+        checkAtLeast("maxPeers", c.maxPeers(), 1);
+        checkAtLeast("maxNewPeersPerSecond", c.maxNewPeersPerSecond(), 1);
+        checkAtLeast("maxPendingPeers", c.maxPendingPeers(), 1);
+        checkAtLeast("eventQueueCapacity", c.eventQueueCapacity(), 1);
+        checkSecurity(c.security());
+        c.contested().forEach(g -> checkGroup("contested", g));
+        checkPositive("electionTimeout", c.electionTimeout());
+        checkDnsName(c.dns().name());
+        checkPort("dnsPort", c.dns().port(), 1);
+        checkPositive("dnsInterval", c.dns().interval());
+        checkAtLeast("dnsMaxAddresses", c.dns().maxAddresses(), 1);
+        c.gossipConnect().forEach(e -> checkEndpoint("gossipConnect", e));
+        String gossipBind = c.gossipBind();
+        if (gossipBind != null) {
+            checkBindEndpoint("gossipBind", gossipBind);
+        }
+        String advertised = c.advertisedEndpoint();
+        if (advertised != null) {
+            checkAdvertisedEndpoint(advertised);
+        }
+    }
 }
