@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,9 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.testcontainers.containers.Network;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.lifecycle.Startables;
 
 /**
  * Three ZRE nodes (the sample app) in three containers on one Docker network: they find each other by
@@ -68,31 +65,28 @@ class ZreClusterIT {
     /** How often the sample app's nodes beacon (zre.beacon-interval is left at its default). */
     static final Duration BEACON_INTERVAL = Duration.ofSeconds(1);
 
-    static Network network;
+    static ThreeNodeCluster cluster;
     static ZreContainer alice;
     static ZreContainer bob;
     static ZreContainer carol;
 
     @BeforeAll
     static void startCluster() {
-        network = Network.newNetwork();
-        alice = node("alice");
-        bob = node("bob");
-        carol = node("carol");
-        Startables.deepStart(alice, bob, carol).join();
+        cluster = new ThreeNodeCluster(ZreClusterIT::node);
+        alice = cluster.alice;
+        bob = cluster.bob;
+        carol = cluster.carol;
     }
 
     @AfterAll
     static void stopCluster() {
-        Stream.of(alice, bob, carol).filter(c -> c != null).forEach(ZreContainer::stop);
-        if (network != null) {
-            network.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     private static ZreContainer node(String name) {
         return new ZreContainer()
-                .withNetwork(network)
                 .withNodeName(name)
                 .withGroups(GROUP)
                 .withEvasiveTimeout(EVASIVE)

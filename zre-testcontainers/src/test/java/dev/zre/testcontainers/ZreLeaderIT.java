@@ -9,14 +9,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.testcontainers.containers.Network;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.lifecycle.Startables;
 
 /**
  * Leader election across a partition: three sample apps contest #chat (as the sample's application.yml
@@ -34,31 +31,28 @@ class ZreLeaderIT {
     /** Discovery, expiry, one election round and two busy cores. */
     static final Duration DEADLINE = Duration.ofSeconds(40);
 
-    static Network network;
+    static ThreeNodeCluster cluster;
     static ZreContainer alice;
     static ZreContainer bob;
     static ZreContainer carol;
 
     @BeforeAll
     static void startCluster() {
-        network = Network.newNetwork();
-        alice = node("alice");
-        bob = node("bob");
-        carol = node("carol");
-        Startables.deepStart(alice, bob, carol).join();
+        cluster = new ThreeNodeCluster(ZreLeaderIT::node);
+        alice = cluster.alice;
+        bob = cluster.bob;
+        carol = cluster.carol;
     }
 
     @AfterAll
     static void stopCluster() {
-        Stream.of(alice, bob, carol).filter(c -> c != null).forEach(ZreContainer::stop);
-        if (network != null) {
-            network.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     private static ZreContainer node(String name) {
         return new ZreContainer()
-                .withNetwork(network)
                 .withNodeName(name)
                 .withEvasiveTimeout(EVASIVE)
                 .withExpiredTimeout(EXPIRED)
