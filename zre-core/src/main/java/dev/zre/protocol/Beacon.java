@@ -31,11 +31,7 @@ public record Beacon(UUID uuid, int port) {
 
     /** The 22 bytes on the wire. */
     public byte[] encode() {
-        ByteBuffer buf = ByteBuffer.allocate(SIZE);
-        buf.put((byte) 'Z').put((byte) 'R').put((byte) 'E').put((byte) VERSION);
-        buf.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        buf.putShort((short) port);
-        return buf.array();
+        return BeaconWire.encode(SIZE, VERSION, uuid, port, new byte[0]);
     }
 
     /**
@@ -45,18 +41,7 @@ public record Beacon(UUID uuid, int port) {
      *         another version, {@link ProtocolError#BEACON_MALFORMED} for anything else not 22 bytes of beacon
      */
     public static Beacon decode(byte[] data, int offset, int length) throws MalformedMessageException {
-        if (length < 4 || data[offset] != 'Z' || data[offset + 1] != 'R' || data[offset + 2] != 'E') {
-            throw new MalformedMessageException(ProtocolError.BEACON_MALFORMED, "not a ZRE beacon (" + length + " bytes)");
-        }
-        if (data[offset + 3] != VERSION) {
-            throw new MalformedMessageException(ProtocolError.BEACON_VERSION,
-                    "beacon version " + (data[offset + 3] & 0xFF) + ", expected 1");
-        }
-        if (length != SIZE) {
-            throw new MalformedMessageException(ProtocolError.BEACON_MALFORMED,
-                    "beacon has " + length + " bytes, expected " + SIZE);
-        }
-        ByteBuffer buf = ByteBuffer.wrap(data, offset + 4, SIZE - 4);
+        ByteBuffer buf = BeaconWire.open(data, offset, length, VERSION, SIZE, "1", "beacon");
         UUID uuid = new UUID(buf.getLong(), buf.getLong());
         return new Beacon(uuid, buf.getShort() & 0xFFFF);
     }

@@ -46,12 +46,7 @@ public record SecureBeacon(UUID uuid, int port, byte[] publicKey) {
 
     /** The 54 bytes on the wire. */
     public byte[] encode() {
-        ByteBuffer buf = ByteBuffer.allocate(SIZE);
-        buf.put((byte) 'Z').put((byte) 'R').put((byte) 'E').put((byte) VERSION);
-        buf.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        buf.putShort((short) port);
-        buf.put(publicKey);
-        return buf.array();
+        return BeaconWire.encode(SIZE, VERSION, uuid, port, publicKey);
     }
 
     /**
@@ -62,18 +57,7 @@ public record SecureBeacon(UUID uuid, int port, byte[] publicKey) {
      *         of v3 beacon, or one whose key starts with byte 0 (zyre drops those too)
      */
     public static SecureBeacon decode(byte[] data, int offset, int length) throws MalformedMessageException {
-        if (length < 4 || data[offset] != 'Z' || data[offset + 1] != 'R' || data[offset + 2] != 'E') {
-            throw new MalformedMessageException(ProtocolError.BEACON_MALFORMED, "not a ZRE beacon (" + length + " bytes)");
-        }
-        if (data[offset + 3] != VERSION) {
-            throw new MalformedMessageException(ProtocolError.BEACON_VERSION,
-                    "beacon version " + (data[offset + 3] & 0xFF) + ", expected 3 (CURVE)");
-        }
-        if (length != SIZE) {
-            throw new MalformedMessageException(ProtocolError.BEACON_MALFORMED,
-                    "CURVE beacon has " + length + " bytes, expected " + SIZE);
-        }
-        ByteBuffer buf = ByteBuffer.wrap(data, offset + 4, SIZE - 4);
+        ByteBuffer buf = BeaconWire.open(data, offset, length, VERSION, SIZE, "3 (CURVE)", "CURVE beacon");
         UUID uuid = new UUID(buf.getLong(), buf.getLong());
         int port = buf.getShort() & 0xFFFF;
         byte[] key = new byte[KEY_SIZE];
