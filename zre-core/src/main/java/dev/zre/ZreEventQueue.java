@@ -2,7 +2,9 @@ package dev.zre;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -92,13 +94,51 @@ public final class ZreEventQueue {
      *     (an event refused by a closed queue is not counted as dropped)
      */
     public boolean offer(ZreEvent event) {
-        boolean message = !event.type().isMembership();
         lock.lock();
         try {
-            if (closed) {
+            if (!enqueue(event)) {
                 return false;
             }
-            if (message) {
+            notEmpty.signal();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Queues several events in order, each as {@link #offer} would, taking the lock and waking a
+     * consumer once for all of them.
+     *
+     * @return how many were queued
+     */
+    public int offerAll(List<? extends ZreEvent> batch) {
+        int queued = 0;
+        lock.lock();
+        try {
+            for (ZreEvent event : batch) {
+                if (enqueue(event)) {
+                    queued++;
+                }
+            }
+            if (queued == 1) {
+                notEmpty.signal();
+            } else if (queued > 1) {
+                notEmpty.signalAll();
+            }
+            return queued;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Adds one event by the overflow policy (with the lock held); false when it was dropped or the queue is closed. */
+    private boolean enqueue(ZreEvent event) {
+        if (closed) {
+            return false;
+        }
+        if (!event.type().isMembership()) {
+            try {
                 while (messages >= capacity) {
                     switch (overflow) {
                         case DROP_NEWEST -> {
@@ -117,18 +157,15 @@ public final class ZreEventQueue {
                         }
                     }
                 }
-                messages++;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                drop();
+                return false;
             }
-            events.addLast(event);
-            notEmpty.signal();
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            drop();
-            return false;
-        } finally {
-            lock.unlock();
+            messages++;
         }
+        events.addLast(event);
+        return true;
     }
 
     private void drop() {
@@ -204,6 +241,43 @@ public final class ZreEventQueue {
             notFull.signal();
         }
         return event;
+    }
+
+    /**
+     * Waits for the next event, then moves it and up to {@code max - 1} more that are already
+     * queued into {@code into}, in order, taking the lock once for all of them.
+     *
+     * @return how many were moved; 0 once the queue is closed and every event taken
+     */
+    public int takeAll(Collection<? super ZreEvent> into, int max) throws InterruptedException {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1, was " + max);
+        }
+        lock.lockInterruptibly();
+        try {
+            while (events.isEmpty()) {
+                if (closed) {
+                    return 0;
+                }
+                notEmpty.await();
+            }
+            int moved = 0;
+            int before = messages;
+            while (moved < max && !events.isEmpty()) {
+                ZreEvent event = events.removeFirst();
+                if (!event.type().isMembership()) {
+                    messages--;
+                }
+                into.add(event);
+                moved++;
+            }
+            if (messages < before) {
+                notFull.signalAll();
+            }
+            return moved;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

@@ -84,12 +84,12 @@ final class BeaconDiscovery implements Discovery {
     }
 
     @Override
-    public void register(ZMQ.Poller poller) {
-        pollIndex = poller.register(socket.receiver(), ZMQ.Poller.POLLIN);
+    public void register(ActorPoller poller) {
+        pollIndex = poller.register(socket.receiver());
     }
 
     @Override
-    public void receive(ZMQ.Poller poller) {
+    public void receive(ActorPoller poller) {
         if (!poller.pollin(pollIndex)) { // no receive syscall on every mailbox message
             return;
         }

@@ -1,36 +1,22 @@
 package dev.zre.internal;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.Pipe;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.zeromq.ZMQ;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Commands from application threads to the actor thread, and the pipe that wakes the actor's poll
- * when one arrives. Only the first command after a drain writes to the pipe.
+ * Work handed to the actor thread by other threads: what the application asked for before the
+ * node was running, a DNS answer, a command issued from the protocol thread itself. Submitting
+ * wakes the actor's poll; whoever holds the node's lock runs what is queued, in order.
  */
-final class CommandQueue implements AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(CommandQueue.class);
+final class CommandQueue {
 
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean wakePending = new AtomicBoolean();
-    private final ByteBuffer wakeBuffer = ByteBuffer.allocate(64);
-    private final Pipe pipe;
-    private int pollIndex = -1;
+    /** The running node's poller; null while no node runs. */
+    private volatile @Nullable ActorPoller poller;
 
-    CommandQueue() throws IOException {
-        pipe = Pipe.open();
-        pipe.source().configureBlocking(false);
-    }
-
-    /** Registers the wake-up end with the actor's poller. */
-    void register(ZMQ.Poller poller) {
-        pollIndex = poller.register(pipe.source(), ZMQ.Poller.POLLIN);
+    /** Wakes this poller from now on; null when the node stops. */
+    void wakeWith(@Nullable ActorPoller poller) {
+        this.poller = poller;
     }
 
     /** Queues a command (any thread) and wakes the actor. */
@@ -41,12 +27,9 @@ final class CommandQueue implements AutoCloseable {
 
     /** Wakes the actor's poll without a command (any thread), e.g. to notice that it should stop. */
     void wake() {
-        if (wakePending.compareAndSet(false, true)) {
-            try {
-                pipe.sink().write(ByteBuffer.wrap(new byte[] {1}));
-            } catch (IOException e) {
-                log.debug("wake-up pipe closed", e);
-            }
+        ActorPoller p = poller;
+        if (p != null) {
+            p.wakeup();
         }
     }
 
@@ -54,39 +37,11 @@ final class CommandQueue implements AutoCloseable {
         return commands.isEmpty();
     }
 
-    /**
-     * Consumes the wake-up bytes, re-arms {@link #wake()}, then runs every queued command (actor
-     * thread). Reading before re-arming matters: a wake-up written between a reset and a read would
-     * be consumed while the flag stays set, and every later submit would skip its wake-up, leaving
-     * commands asleep in the queue until the next timer or beacon.
-     */
-    void runAll(ZMQ.Poller poller) {
-        if (poller.pollin(pollIndex)) {
-            try {
-                while (true) {
-                    wakeBuffer.clear();
-                    if (pipe.source().read(wakeBuffer) <= 0) {
-                        break;
-                    }
-                }
-            } catch (IOException e) {
-                log.debug("wake-up pipe read failed", e);
-            }
-        }
-        wakePending.set(false); // a submit from now on writes again; a byte still in flight only wakes the next poll
+    /** Runs every queued command, in order (only with the node's lock held). */
+    void runAll() {
         Runnable c;
         while ((c = commands.poll()) != null) {
             c.run();
-        }
-    }
-
-    @Override
-    public void close() {
-        try {
-            pipe.source().close();
-            pipe.sink().close();
-        } catch (IOException e) {
-            // closing anyway
         }
     }
 }

@@ -38,11 +38,11 @@ interface Discovery extends AutoCloseable {
     String name();
 
     /** Registers the channels to watch with the actor's poller (none by default). */
-    default void register(ZMQ.Poller poller) {
+    default void register(ActorPoller poller) {
     }
 
     /** Handles what arrived on its channels after a poll. */
-    default void receive(ZMQ.Poller poller) {
+    default void receive(ActorPoller poller) {
     }
 
     /** When {@link #onTimer} is due next (monotonic nanos). */

@@ -4,6 +4,7 @@ import dev.zre.ZreEvent;
 import dev.zre.ZreStatistics;
 import dev.zre.ZreEventListener;
 import dev.zre.ZreEventQueue;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +18,16 @@ import org.slf4j.LoggerFactory;
 public final class EventDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
+    /** Events taken from the queue at once. */
+    private static final int BATCH = 256;
 
     private final List<ZreEventListener> listeners;
     private final NodeCounters statistics;
     private final Thread thread;
     /** Unbounded until {@link #start} sets the capacity; nothing is published before. */
     private volatile ZreEventQueue queue;
+    /** Events of the current turn not yet handed over; guarded by the node's lock. */
+    private final List<ZreEvent> staged = new ArrayList<>();
 
     public EventDispatcher(String nodeName, List<ZreEventListener> listeners, NodeCounters statistics) {
         this.listeners = listeners;
@@ -42,9 +47,26 @@ public final class EventDispatcher {
         thread.start();
     }
 
-    /** Queues an event (called by the actor). */
+    /**
+     * Adds an event to the batch the next {@link #flush} hands over (with the node's lock held):
+     * one hand-off and at most one wake-up of the event thread per turn of the actor, not per event.
+     */
+    void stage(ZreEvent event) {
+        staged.add(event);
+    }
+
+    /** Hands the staged events to the event thread (with the node's lock held). */
+    void flush() {
+        if (!staged.isEmpty()) {
+            queue.offerAll(staged);
+            staged.clear();
+        }
+    }
+
+    /** Stages an event and flushes at once. */
     void publish(ZreEvent event) {
-        queue.offer(event);
+        stage(event);
+        flush();
     }
 
     /** Waits until the STOP event was delivered (or the timeout passed). */
@@ -56,13 +78,16 @@ public final class EventDispatcher {
 
     private void run() {
         ZreEventQueue events = queue;
+        List<ZreEvent> batch = new ArrayList<>(BATCH);
         try {
-            ZreEvent event;
-            while ((event = events.take()) != null) {
-                deliver(event);
-                if (event instanceof ZreEvent.Stop) {
-                    return;
+            while (events.takeAll(batch, BATCH) > 0) {
+                for (ZreEvent event : batch) {
+                    deliver(event);
+                    if (event instanceof ZreEvent.Stop) {
+                        return;
+                    }
                 }
+                batch.clear();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

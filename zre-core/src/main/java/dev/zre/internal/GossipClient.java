@@ -103,12 +103,12 @@ final class GossipClient implements Discovery {
     }
 
     @Override
-    public void register(ZMQ.Poller poller) {
-        pollIndex = poller.register(dealer, ZMQ.Poller.POLLIN);
+    public void register(ActorPoller poller) {
+        pollIndex = poller.register(dealer);
     }
 
     @Override
-    public void receive(ZMQ.Poller poller) {
+    public void receive(ActorPoller poller) {
         if (pollIndex < 0 || !poller.pollin(pollIndex)) {
             return;
         }

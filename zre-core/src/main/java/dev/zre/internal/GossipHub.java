@@ -124,12 +124,12 @@ final class GossipHub implements AutoCloseable {
         return tuples.size();
     }
 
-    void register(ZMQ.Poller poller) {
-        pollIndex = poller.register(router, ZMQ.Poller.POLLIN);
+    void register(ActorPoller poller) {
+        pollIndex = poller.register(router);
     }
 
     /** Handles what arrived, if the poll says anything did. */
-    void receive(ZMQ.Poller poller) {
+    void receive(ActorPoller poller) {
         if (pollIndex >= 0 && poller.pollin(pollIndex)) {
             receiveNow(System.nanoTime());
         }

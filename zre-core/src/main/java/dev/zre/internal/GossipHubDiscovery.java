@@ -48,12 +48,12 @@ final class GossipHubDiscovery implements Discovery {
     }
 
     @Override
-    public void register(ZMQ.Poller poller) {
+    public void register(ActorPoller poller) {
         hub().register(poller);
     }
 
     @Override
-    public void receive(ZMQ.Poller poller) {
+    public void receive(ActorPoller poller) {
         hub().receive(poller);
     }
 

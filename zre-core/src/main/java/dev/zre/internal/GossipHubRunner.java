@@ -96,7 +96,7 @@ public final class GossipHubRunner implements AutoCloseable {
             result.set(hub.endpoint());
             bound.countDown();
             log.info("ZRE gossip hub listening at {}, security {}", hub.endpoint(), transport);
-            ZMQ.Poller poller = context.createPoller(2);
+            ActorPoller poller = new ActorPoller();
             hub.register(poller);
             if (zap != null) {
                 zap.register(poller);

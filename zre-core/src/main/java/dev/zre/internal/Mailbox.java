@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
+import zmq.Msg;
+import zmq.SocketBase;
 
 /**
  * The node's ROUTER: where every peer's DEALER delivers. It binds to the node's interface and hands
@@ -91,8 +93,9 @@ final class Mailbox {
         return port;
     }
 
-    void register(ZMQ.Poller poller) {
-        poller.register(router, ZMQ.Poller.POLLIN);
+    /** The actor calls {@link #receive} on every turn, so the poll only needs to wake for it. */
+    void register(ActorPoller poller) {
+        poller.registerDrained(router);
     }
 
     /**
@@ -101,16 +104,23 @@ final class Mailbox {
      * @return whether more may be waiting
      */
     boolean receive(int batch, Handler handler) {
+        SocketBase socket = router.base(); // its Msg carries the more-flag: no option lookup per frame
         for (int i = 0; i < batch; i++) {
-            byte[] from = router.recv(ZMQ.DONTWAIT);
+            Msg from = socket.recv(ZMQ.DONTWAIT);
             if (from == null) {
                 return false;
             }
-            List<byte[]> frames = new ArrayList<>(2);
-            while (router.hasReceiveMore()) {
-                frames.add(router.recv());
+            List<byte[]> frames = new ArrayList<>(3);
+            boolean more = from.hasMore();
+            while (more) {
+                Msg frame = socket.recv(0); // the rest of a message is there once its first frame is
+                if (frame == null) {
+                    break;
+                }
+                frames.add(frame.data());
+                more = frame.hasMore();
             }
-            handler.message(from, frames);
+            handler.message(from.data(), frames);
         }
         return true;
     }

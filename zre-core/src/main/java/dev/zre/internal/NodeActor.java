@@ -4,7 +4,6 @@ import dev.zre.MessageType;
 import dev.zre.ZreConfig;
 import dev.zre.ZreEvent;
 import dev.zre.ZreException;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -54,7 +54,13 @@ public final class NodeActor {
     private volatile String interfaceName = "";
     /** Each group's leader as last decided; written on the actor thread, read by any. */
     private final ConcurrentHashMap<String, UUID> leaders = new ConcurrentHashMap<>();
-    /** Set on the actor thread while the sockets are open. */
+    /**
+     * Held by the protocol thread whenever it is not waiting in its poll, and by an application
+     * thread while it sends: the sockets and tables are used by one thread at a time. Fair, so that
+     * a thread sending in a tight loop cannot keep the protocol thread out.
+     */
+    private final ReentrantLock lock = new ReentrantLock(true);
+    /** Set with the lock held while the sockets are open. */
     private @Nullable RunningNode node;
 
     public NodeActor(ZreConfig config, UUID uuid, String name, Set<String> groups, NodeCounters stats,
@@ -66,11 +72,7 @@ public final class NodeActor {
         this.dispatcher = events;
         this.onDeath = onDeath;
         this.ownGroups = new OwnGroups(groups);
-        try {
-            this.commands = new CommandQueue();
-        } catch (IOException e) {
-            throw new ZreException("ZRE node '" + name + "' could not open its wake-up pipe: " + e.getMessage(), e);
-        }
+        this.commands = new CommandQueue();
         this.peers = new PeerTable(config.maxPeers(), config.maxNewPeersPerSecond(), System.nanoTime());
         this.events = new NodeEvents(events, peers);
         this.liveness = new LivenessMonitor(config.evasiveTimeout(), config.expiredTimeout());
@@ -128,20 +130,20 @@ public final class NodeActor {
     // ================================================================ commands (caller threads)
 
     public void join(String group) {
-        commands.submit(() -> outgoing().join(group));
+        execute(() -> outgoing().join(group));
     }
 
     public void leave(String group) {
-        commands.submit(() -> outgoing().leave(group));
+        execute(() -> outgoing().leave(group));
     }
 
     public void shout(String group, List<byte[]> frames) {
-        commands.submit(() -> outgoing().shout(group, frames));
+        execute(() -> outgoing().shout(group, frames));
     }
 
     /** Takes part in the group's leader elections as a candidate (it joins the group too). */
     public void contest(String group) {
-        commands.submit(() -> {
+        execute(() -> {
             OutgoingMessages out = outgoing();
             out.join(group);
             out.contest(group);
@@ -154,7 +156,7 @@ public final class NodeActor {
     }
 
     public void whisper(UUID peer, List<byte[]> frames) {
-        commands.submit(() -> outgoing().whisper(peer, frames));
+        execute(() -> outgoing().whisper(peer, frames));
     }
 
     /**
@@ -163,7 +165,7 @@ public final class NodeActor {
      * the actor thread, reading the set at that moment; later join/leave commands follow it.
      */
     public void syncGroups(Set<String> wanted) {
-        commands.submit(() -> {
+        execute(() -> {
             OutgoingMessages out = outgoing();
             for (String g : List.copyOf(wanted)) {
                 out.join(g); // nothing when already a member
@@ -184,7 +186,7 @@ public final class NodeActor {
      */
     public CompletableFuture<Long> leaveAllGroups(Duration linger) {
         CompletableFuture<Long> done = new CompletableFuture<>();
-        commands.submit(() -> {
+        execute(() -> {
             try {
                 long before = stats.sent(MessageType.LEAVE);
                 OutgoingMessages out = outgoing();
@@ -200,7 +202,35 @@ public final class NodeActor {
         return done;
     }
 
-    /** Commands run only inside the loop, so the node is open. */
+    /**
+     * Runs a command on the calling thread with the node's lock held, after anything queued before
+     * it, so that a send costs no thread hand-off: the protocol thread holds the same lock whenever
+     * it touches the sockets or the peer table. Queued for the loop instead while no node is
+     * running yet, and when called from the protocol thread itself (a listener running there must
+     * not change the tables the thread is in the middle of).
+     */
+    private void execute(Runnable command) {
+        if (Thread.currentThread() == thread) {
+            commands.submit(command);
+            return;
+        }
+        lock.lock();
+        try {
+            RunningNode n = node;
+            if (n == null) {
+                commands.submit(command);
+                return;
+            }
+            commands.runAll();
+            command.run();
+            n.afterSend();
+            events.flush();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Commands run only with the lock held while the node is open. */
     private OutgoingMessages outgoing() {
         RunningNode n = node;
         if (n == null) {
@@ -213,38 +243,52 @@ public final class NodeActor {
 
     private void run() {
         RunningNode n;
+        lock.lock();
         try {
             n = new RunningNode(config, uuid, name, ownGroups, peers, groups, events, liveness, stats, errors, commands,
                     leaders);
+            node = n;
         } catch (Throwable e) {
-            commands.close();
             dispatcher.publish(new ZreEvent.Stop()); // ends the event thread too
             started.completeExceptionally(e);
             return;
+        } finally {
+            lock.unlock();
         }
-        node = n;
         endpoint = n.endpoint();
         interfaceName = n.interfaceName();
         started.complete(null);
         Throwable death = null;
         try {
             while (running) {
-                n.step();
+                n.awaitWork();
+                lock.lock();
+                try {
+                    n.work();
+                    events.flush();
+                } finally {
+                    lock.unlock();
+                }
             }
         } catch (Throwable e) {
             death = e;
             log.error("ZRE node '{}' protocol thread died", name, e);
         } finally {
+            lock.lock();
             try {
-                n.sayGoodbye();
-            } catch (RuntimeException e) {
-                log.debug("goodbye failed", e);
+                try {
+                    n.sayGoodbye();
+                } catch (RuntimeException e) {
+                    log.debug("goodbye failed", e);
+                }
+                n.close();
+                node = null;
+                leaders.clear();
+                events.flush();
+                dispatcher.publish(new ZreEvent.Stop());
+            } finally {
+                lock.unlock();
             }
-            n.close();
-            node = null;
-            leaders.clear();
-            commands.close();
-            dispatcher.publish(new ZreEvent.Stop());
             if (death != null) {
                 onDeath.accept(death);
             }

@@ -23,8 +23,14 @@ final class NodeEvents {
         view = ClusterView.of(peers.all());
     }
 
+    /** Reports an event; it reaches the listeners when the actor's turn ends ({@link #flush}). */
     void publish(ZreEvent event) {
-        dispatcher.publish(event);
+        dispatcher.stage(event);
+    }
+
+    /** Hands this turn's events to the event thread (with the node's lock held). */
+    void flush() {
+        dispatcher.flush();
     }
 
     /** The view as of the last change (any thread). */

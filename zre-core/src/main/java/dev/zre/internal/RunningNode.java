@@ -33,7 +33,7 @@ import org.zeromq.ZMQ;
 
 /**
  * A node from the moment its sockets are open until they are closed: the parts wired together,
- * and one turn of the actor's loop ({@link #step}). Built, used and closed on the actor thread.
+ * and one turn of the actor's loop ({@link #awaitWork} and {@link #work}). Built, used and closed on the actor thread.
  */
 final class RunningNode implements AutoCloseable {
 
@@ -48,7 +48,7 @@ final class RunningNode implements AutoCloseable {
     private final SocketFactory sockets;
     private final Mailbox mailbox;
     private final NetworkSelection network;
-    private final ZMQ.Poller poller;
+    private final ActorPoller poller;
     private final Connections connections;
     private final IncomingMessages incoming;
     private final OutgoingMessages outgoing;
@@ -63,6 +63,8 @@ final class RunningNode implements AutoCloseable {
     private final HandshakeMonitor.Actions handshakeActions;
     private long nextCheck;
     private boolean backlog;
+    /** How long the next poll may wait: 0 while work is waiting. */
+    private long waitMillis;
 
     /**
      * Opens the node's sockets (mailbox, discoveries) on its interface; on failure whatever was
@@ -132,12 +134,12 @@ final class RunningNode implements AutoCloseable {
         }
         this.livenessActions = new LivenessReactions(connections, events);
         this.handshakeActions = new HandshakeReactions(connections);
-        this.poller = sockets.poller(4);
+        this.poller = new ActorPoller();
         mailbox.register(poller);
         if (zap != null) {
             zap.register(poller);
         }
-        commands.register(poller);
+        commands.wakeWith(poller);
         DiscoveredPeers found = new DiscoveredPeers(peers, connections, probes);
         long now = System.nanoTime();
         this.nextCheck = now; // at once
@@ -274,21 +276,16 @@ final class RunningNode implements AutoCloseable {
     }
 
     /**
-     * One turn of the loop: wait for something to do (a command, mail, a discovery's channel, or
-     * the next timer), then do all of it.
+     * Waits for something to do: a command, mail, a discovery's channel, or the next timer. Called
+     * without the node's lock, so that application threads can send meanwhile.
      */
-    void step() {
-        long now = System.nanoTime();
-        long waitMillis = 0;
-        if (!backlog && commands.isEmpty()) {
-            long next = nextCheck;
-            for (Discovery d : discoveries) {
-                next = Math.min(next, d.nextDeadline());
-            }
-            waitMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(next - now) + 1);
-        }
+    void awaitWork() {
         poller.poll(waitMillis);
-        commands.runAll(poller);
+    }
+
+    /** Does everything that is due (with the node's lock held), and works out how long the next wait may be. */
+    void work() {
+        commands.runAll();
         if (zap != null) {
             zap.receive(poller); // before the mailbox: handshakes waiting for an answer come first
         }
@@ -296,7 +293,7 @@ final class RunningNode implements AutoCloseable {
         for (Discovery d : discoveries) {
             d.receive(poller);
         }
-        now = System.nanoTime();
+        long now = System.nanoTime();
         connections.reconnectOverflowed(now);
         for (Discovery d : discoveries) {
             if (now - d.nextDeadline() >= 0) {
@@ -314,6 +311,22 @@ final class RunningNode implements AutoCloseable {
             connections.reconnectOverflowed(now);
             nextCheck = now + liveness.checkIntervalNanos();
         }
+        waitMillis = 0;
+        if (!backlog && commands.isEmpty()) {
+            long next = nextCheck;
+            for (Discovery d : discoveries) {
+                next = Math.min(next, d.nextDeadline());
+            }
+            waitMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(next - System.nanoTime()) + 1);
+        }
+    }
+
+    /**
+     * What was sent to peers overflowed their queues outside the loop (from an application
+     * thread): rebuild those connections now (with the node's lock held).
+     */
+    void afterSend() {
+        connections.reconnectOverflowed(System.nanoTime());
     }
 
     /**
@@ -334,6 +347,7 @@ final class RunningNode implements AutoCloseable {
             d.close();
         }
         discoveries.clear();
+        commands.wakeWith(null);
         poller.close();
         mailbox.close(sockets);
         if (zap != null) {

@@ -79,11 +79,6 @@ final class SocketFactory {
         }
     }
 
-    /** A poller sized for a few sockets and channels. */
-    ZMQ.Poller poller(int size) {
-        return context.createPoller(size);
-    }
-
     /** Closes a socket created here and releases it from the context. */
     // JeroMQ 0.6 deprecates destroySocket for Socket.close(); kept until that swap is tested (linger, context list)
     @SuppressWarnings("deprecation")

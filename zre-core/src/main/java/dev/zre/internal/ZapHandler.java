@@ -41,12 +41,12 @@ final class ZapHandler implements AutoCloseable {
         socket.bind(ENDPOINT);
     }
 
-    void register(ZMQ.Poller poller) {
-        pollIndex = poller.register(socket, ZMQ.Poller.POLLIN);
+    void register(ActorPoller poller) {
+        pollIndex = poller.register(socket);
     }
 
     /** Answers every waiting request. */
-    void receive(ZMQ.Poller poller) {
+    void receive(ActorPoller poller) {
         if (pollIndex < 0 || !poller.pollin(pollIndex)) {
             return;
         }

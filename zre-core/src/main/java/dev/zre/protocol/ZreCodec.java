@@ -257,7 +257,7 @@ public final class ZreCodec {
         if (frames.size() < 2) {
             throw new MalformedMessageException(ProtocolError.MISSING_CONTENT, command + " has no content frame");
         }
-        return Collections.unmodifiableList(new ArrayList<>(frames.subList(1, frames.size())));
+        return List.copyOf(frames.subList(1, frames.size()));
     }
 
     /** Reads fields from frame 1, checking each length against the bytes left. */
@@ -310,7 +310,10 @@ public final class ZreCodec {
         }
 
         String string(String field) throws MalformedMessageException {
-            int length = u8(field + " length");
+            if (remaining() < 1) { // the field's name is only put together for the error: this is the hot path
+                need(1, field + " length");
+            }
+            int length = data[at++] & 0xFF;
             return text(length, field);
         }
 
