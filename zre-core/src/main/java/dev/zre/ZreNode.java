@@ -51,6 +51,7 @@ public final class ZreNode implements AutoCloseable {
     private final Set<String> ownGroups = ConcurrentHashMap.newKeySet();
     private final Set<String> contested = ConcurrentHashMap.newKeySet();
     private final List<ZreEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ZreEventListener> protocolThreadListeners = new CopyOnWriteArrayList<>();
     private volatile @Nullable NodeActor actor;
     private volatile NodeState state = NodeState.NEW;
     private volatile @Nullable Throwable failure;
@@ -80,7 +81,7 @@ public final class ZreNode implements AutoCloseable {
         }
         state = NodeState.STARTING;
         failure = null;
-        EventDispatcher dispatcher = new EventDispatcher(name, listeners, counters);
+        EventDispatcher dispatcher = new EventDispatcher(name, listeners, protocolThreadListeners, counters);
         NodeActor next = new NodeActor(config, uuid, name, Set.copyOf(ownGroups), counters, dispatcher,
                 this::actorDied);
         try {
@@ -387,6 +388,29 @@ public final class ZreNode implements AutoCloseable {
         Objects.requireNonNull(listener, "listener");
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Delivers every later event to the listener on the node's protocol thread, as soon as the
+     * protocol thread has dealt with what woke it: no hand-off to the event thread, so a reply sent
+     * from the listener saves two thread wake-ups (the fastest round trip). For listeners that never
+     * block and return quickly (count, hand the event to a non-blocking queue, send a reply):
+     * while one runs, the node receives, sends and checks liveness for nobody. A listener must not
+     * stop the node. Its sends go out when it returns; its exceptions are counted
+     * ({@code LISTENER_ERRORS}) and logged, and delivery goes on.
+     *
+     * <pre>{@code
+     * node.subscribeOnProtocolThread(event -> {
+     *     if (event instanceof ZreEvent.Whisper w) {
+     *         node.whisper(w.peer(), w.content()); // echo
+     *     }
+     * });
+     * }</pre>
+     */
+    public Subscription subscribeOnProtocolThread(ZreEventListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        protocolThreadListeners.add(listener);
+        return () -> protocolThreadListeners.remove(listener);
     }
 
     /** Opens a pollable queue of later events (see {@link ZreInbox}). */

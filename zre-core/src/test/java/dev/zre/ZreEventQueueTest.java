@@ -203,4 +203,50 @@ class ZreEventQueueTest {
             .isThrownBy(() -> new ZreEventQueue(0, Overflow.DROP_NEWEST))
             .withMessageContaining("capacity");
     }
+
+    @Test
+    void offerAllKeepsTheOrderAndAppliesTheCapacityToEachMessage() {
+        ZreEventQueue queue = queue(2, Overflow.DROP_NEWEST);
+        ZreEvent.Shout a = shout("a");
+        ZreEvent.Shout b = shout("b");
+        ZreEvent.Shout c = shout("c");
+        ZreEvent.Join join = join(0);
+        assertThat(queue.offerAll(List.of(a, b, join, c))).isEqualTo(3);
+        assertThat(drain(queue)).containsExactly(a, b, join);
+        assertThat(queue.dropped()).isEqualTo(1);
+        assertThat(reported).hasValue(1);
+    }
+
+    @Test
+    void takeAllMovesWhatIsQueuedUpToTheLimitAndMakesRoom() throws Exception {
+        ZreEventQueue queue = queue(3, Overflow.DROP_NEWEST);
+        ZreEvent.Shout a = shout("a");
+        ZreEvent.Shout b = shout("b");
+        ZreEvent.Shout c = shout("c");
+        queue.offerAll(List.of(a, b, c));
+        List<ZreEvent> taken = new ArrayList<>();
+        assertThat(queue.takeAll(taken, 2)).isEqualTo(2);
+        assertThat(taken).containsExactly(a, b);
+        assertThat(queue.offer(shout("d"))).isTrue(); // the two taken made room
+        assertThat(queue.offer(shout("e"))).isTrue();
+        assertThat(queue.offer(shout("f"))).isFalse();
+        assertThat(queue.takeAll(taken, 10)).isEqualTo(3);
+        assertThat(taken).hasSize(5).element(2).isSameAs(c);
+    }
+
+    @Test
+    void takeAllWaitsForAnEventAndReturnsZeroOnceClosedAndEmpty() throws Exception {
+        ZreEventQueue queue = queue(2, Overflow.DROP_NEWEST);
+        List<ZreEvent> taken = new ArrayList<>();
+        CompletableFuture<Integer> first = new CompletableFuture<>();
+        Thread consumer = inThread(() -> queue.takeAll(taken, 10), first);
+        awaitWaiting(consumer);
+        ZreEvent.Shout a = shout("a");
+        queue.offerAll(List.of(a));
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(taken).containsExactly(a);
+        queue.close();
+        assertThat(queue.takeAll(taken, 10)).isZero();
+        assertThatIllegalArgumentException().isThrownBy(() -> queue.takeAll(taken, 0));
+    }
 }

@@ -25,6 +25,11 @@ final class CommandQueue {
         wake();
     }
 
+    /** Queues a command without waking the actor: for the actor's own thread, which runs it next. */
+    void add(Runnable command) {
+        commands.add(command);
+    }
+
     /** Wakes the actor's poll without a command (any thread), e.g. to notice that it should stop. */
     void wake() {
         ActorPoller p = poller;

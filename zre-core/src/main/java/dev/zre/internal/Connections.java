@@ -155,6 +155,11 @@ final class Connections implements AutoCloseable {
         }
     }
 
+    /** Whether a peer's queue overflowed since the last {@link #reconnectOverflowed}. */
+    boolean hasOverflowed() {
+        return !overflowed.isEmpty();
+    }
+
     /**
      * A peer whose queue overflowed lost a message, and its stream would now show a gap. Report it
      * gone and connect again: our new HELLO makes the peer re-introduce itself (EXIT, ENTER on both sides).

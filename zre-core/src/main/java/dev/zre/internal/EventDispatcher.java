@@ -22,15 +22,28 @@ public final class EventDispatcher {
     private static final int BATCH = 256;
 
     private final List<ZreEventListener> listeners;
+    private final List<ZreEventListener> protocolThreadListeners;
     private final NodeCounters statistics;
     private final Thread thread;
     /** Unbounded until {@link #start} sets the capacity; nothing is published before. */
     private volatile ZreEventQueue queue;
     /** Events of the current turn not yet handed over; guarded by the node's lock. */
-    private final List<ZreEvent> staged = new ArrayList<>();
+    private List<ZreEvent> staged = new ArrayList<>();
+    /** The other list, swapped in while a batch is being handed over. */
+    private List<ZreEvent> handing = new ArrayList<>();
 
     public EventDispatcher(String nodeName, List<ZreEventListener> listeners, NodeCounters statistics) {
+        this(nodeName, listeners, List.of(), statistics);
+    }
+
+    /**
+     * @param protocolThreadListeners called by {@link #flush} on the thread that flushes (the
+     *     protocol thread), before the events are handed to the event thread
+     */
+    public EventDispatcher(String nodeName, List<ZreEventListener> listeners,
+            List<ZreEventListener> protocolThreadListeners, NodeCounters statistics) {
         this.listeners = listeners;
+        this.protocolThreadListeners = protocolThreadListeners;
         this.statistics = statistics;
         this.queue = newQueue(Integer.MAX_VALUE);
         this.thread = new Thread(this::run, "zre-events-" + nodeName);
@@ -55,12 +68,28 @@ public final class EventDispatcher {
         staged.add(event);
     }
 
-    /** Hands the staged events to the event thread (with the node's lock held). */
+    /**
+     * Hands the staged events to the protocol-thread listeners, then to the event thread (with the
+     * node's lock held). Events those listeners cause (staged meanwhile) follow in the next round.
+     */
     void flush() {
-        if (!staged.isEmpty()) {
-            queue.offerAll(staged);
-            staged.clear();
+        while (!staged.isEmpty()) {
+            List<ZreEvent> batch = staged;
+            staged = handing;
+            handing = batch;
+            if (!protocolThreadListeners.isEmpty()) {
+                for (ZreEvent event : batch) {
+                    deliver(event, protocolThreadListeners);
+                }
+            }
+            queue.offerAll(batch);
+            batch.clear();
         }
+    }
+
+    /** Whether events wait for the next {@link #flush} (with the node's lock held). */
+    boolean hasStaged() {
+        return !staged.isEmpty();
     }
 
     /** Stages an event and flushes at once. */
@@ -82,7 +111,7 @@ public final class EventDispatcher {
         try {
             while (events.takeAll(batch, BATCH) > 0) {
                 for (ZreEvent event : batch) {
-                    deliver(event);
+                    deliver(event, listeners);
                     if (event instanceof ZreEvent.Stop) {
                         return;
                     }
@@ -94,8 +123,8 @@ public final class EventDispatcher {
         }
     }
 
-    private void deliver(ZreEvent event) {
-        for (ZreEventListener listener : listeners) {
+    private void deliver(ZreEvent event, List<ZreEventListener> to) {
+        for (ZreEventListener listener : to) {
             try {
                 listener.onEvent(event);
             } catch (RuntimeException | LinkageError e) {

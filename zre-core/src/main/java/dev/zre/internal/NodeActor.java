@@ -206,14 +206,15 @@ public final class NodeActor {
      * Runs a command on the calling thread with the node's lock held, after anything queued before
      * it, so that a send costs no thread hand-off: the protocol thread holds the same lock whenever
      * it touches the sockets or the peer table. Queued for the loop instead while no node is
-     * running yet, and when called from the protocol thread itself (a listener running there must
-     * not change the tables the thread is in the middle of).
+     * running yet, and when called from the protocol thread itself (a protocol-thread listener): the
+     * loop runs those as soon as its current turn is over.
      */
     private void execute(Runnable command) {
         if (Thread.currentThread() == thread) {
-            commands.submit(command);
+            commands.add(command); // run by the loop as soon as the current turn is over
             return;
         }
+        boolean interrupted = Thread.interrupted(); // JeroMQ would refuse an interrupted thread (EINTR)
         lock.lock();
         try {
             RunningNode n = node;
@@ -223,10 +224,14 @@ public final class NodeActor {
             }
             commands.runAll();
             command.run();
-            n.afterSend();
-            events.flush();
+            if (events.hasStaged() || n.hasOverflowed()) {
+                commands.wake(); // the protocol thread delivers events and rebuilds overflowed connections
+            }
         } finally {
             lock.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -266,6 +271,10 @@ public final class NodeActor {
                 try {
                     n.work();
                     events.flush();
+                    while (!commands.isEmpty()) { // sent by protocol-thread listeners
+                        n.runCommands();
+                        events.flush();
+                    }
                 } finally {
                     lock.unlock();
                 }

@@ -28,9 +28,14 @@ final class NodeEvents {
         dispatcher.stage(event);
     }
 
-    /** Hands this turn's events to the event thread (with the node's lock held). */
+    /** Hands this turn's events to their listeners (with the node's lock held). */
     void flush() {
         dispatcher.flush();
+    }
+
+    /** Whether this turn has events not yet handed over. */
+    boolean hasStaged() {
+        return dispatcher.hasStaged();
     }
 
     /** The view as of the last change (any thread). */

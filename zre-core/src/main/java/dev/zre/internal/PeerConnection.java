@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+import zmq.ZError;
 
 /**
  * Our DEALER to one peer's mailbox and the sequence numbers we send on it (HELLO is 1). Sends never
@@ -135,19 +137,75 @@ final class PeerConnection {
             sent = null;
         }
         int last = content.size() - 1;
-        if (!dealer.send(first, last >= 0 ? ZMQ.SNDMORE | ZMQ.DONTWAIT : ZMQ.DONTWAIT)) {
-            return QUEUE_FULL;
+        boolean interrupted = false;
+        try {
+            if (!sendFrame(first, last >= 0 ? ZMQ.SNDMORE | ZMQ.DONTWAIT : ZMQ.DONTWAIT)) {
+                return QUEUE_FULL;
+            }
+        } catch (Interrupted e) {
+            interrupted = true;
+            if (!sendFrameAgain(first, last >= 0 ? ZMQ.SNDMORE | ZMQ.DONTWAIT : ZMQ.DONTWAIT)) {
+                Thread.currentThread().interrupt();
+                return QUEUE_FULL;
+            }
         }
         long bytes = first.length;
         for (int i = 0; i <= last; i++) {
             byte[] frame = content.get(i);
             bytes += frame.length;
-            dealer.send(frame, i < last ? ZMQ.SNDMORE | ZMQ.DONTWAIT : ZMQ.DONTWAIT);
+            int flags = i < last ? ZMQ.SNDMORE | ZMQ.DONTWAIT : ZMQ.DONTWAIT;
+            try {
+                sendFrame(frame, flags);
+            } catch (Interrupted e) {
+                interrupted = true;
+                sendFrameAgain(frame, flags);
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (sent != null) {
             sent.add(new Sent(first, content));
         }
         return bytes;
+    }
+
+    /** JeroMQ refused a frame because the sending thread was interrupted (EINTR); the frame was not sent. */
+    private static final class Interrupted extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Interrupted() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Sends one frame. JeroMQ answers EINTR, without sending, when the sending thread is
+     * interrupted (and clears the flag); an application thread may be, so that is told apart.
+     */
+    private boolean sendFrame(byte[] frame, int flags) throws Interrupted {
+        try {
+            return dealer.send(frame, flags);
+        } catch (ZMQException e) {
+            if (e.getErrorCode() == ZError.EINTR) {
+                throw new Interrupted();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Sends a frame refused with EINTR again: JeroMQ cleared the interrupt, and half a message
+     * must never stay on the socket (the caller restores the flag afterwards).
+     */
+    private boolean sendFrameAgain(byte[] frame, int flags) {
+        while (true) {
+            try {
+                return sendFrame(frame, flags);
+            } catch (Interrupted again) {
+                // interrupted once more meanwhile: the flag is restored once, at the end
+            }
+        }
     }
 
     /** Lets messages still queued go out for up to this long once the connection is closed. */

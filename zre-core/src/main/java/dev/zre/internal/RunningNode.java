@@ -321,12 +321,15 @@ final class RunningNode implements AutoCloseable {
         }
     }
 
-    /**
-     * What was sent to peers overflowed their queues outside the loop (from an application
-     * thread): rebuild those connections now (with the node's lock held).
-     */
-    void afterSend() {
+    /** Runs the commands queued meanwhile (with the node's lock held). */
+    void runCommands() {
+        commands.runAll();
         connections.reconnectOverflowed(System.nanoTime());
+    }
+
+    /** Whether a send overflowed a peer's queue: its connection waits to be rebuilt by the loop. */
+    boolean hasOverflowed() {
+        return connections.hasOverflowed();
     }
 
     /**

@@ -63,6 +63,8 @@ import org.slf4j.LoggerFactory;
 public final class LeaderElections {
 
     private static final Logger log = LoggerFactory.getLogger(LeaderElections.class);
+    /** Exited peers remembered at most (see {@link #departed}). */
+    private static final int DEPARTED_REMEMBERED = 256;
 
     private final PeerId self;
     private final long timeoutNanos;
@@ -72,6 +74,12 @@ public final class LeaderElections {
     private final GroupPeers peers = new GroupPeers();
     private final Set<String> ownGroups = new HashSet<>();
     private final Set<String> contested = new HashSet<>();
+    /**
+     * Peers that exited and have not said HELLO again, newest last (bounded): an ELECT or LEADER
+     * naming one of them belongs to a wave that can never decide a leader here, and relaying it
+     * lets two nodes that saw the exit at different moments pass it back and forth for ever.
+     */
+    private final Set<PeerId> departed = new java.util.LinkedHashSet<>();
     private final Map<String, Election> elections = new HashMap<>();
     private final Map<String, PeerId> leaders = new HashMap<>();
 
@@ -118,6 +126,7 @@ public final class LeaderElections {
 
     /** A peer said HELLO listing these groups (call it for a second HELLO too, after {@link #peerExited}). */
     public void peerEntered(PeerId peer, Collection<String> groups) {
+        departed.remove(peer);
         for (String group : groups) {
             peers.add(group, peer);
             if (restartsOnChange(group)) {
@@ -173,12 +182,20 @@ public final class LeaderElections {
             }
         }
         peers.removeEverywhere(peer);
+        departed.add(peer);
+        if (departed.size() > DEPARTED_REMEMBERED) {
+            departed.remove(departed.iterator().next());
+        }
     }
 
     // ------------------------------------------------------------------ messages
 
     /** {@code ELECT(group, challenger)} arrived from a peer. */
     public void electReceived(PeerId from, String group, PeerId challenger) {
+        if (departed.contains(challenger)) {
+            log.debug("ELECT in {} from {} for {}, which exited: dropped", group, from, challenger);
+            return;
+        }
         Election running = elections.get(group);
         if ((running == null || running.challenger() == null) && restartsOnChange(group)
                 && self.compareTo(challenger) < 0) {
@@ -209,6 +226,10 @@ public final class LeaderElections {
 
     /** {@code LEADER(group, leader)} arrived from a peer. */
     public void leaderReceived(PeerId from, String group, PeerId leader) {
+        if (departed.contains(leader)) {
+            log.debug("LEADER in {} from {} naming {}, which exited: dropped", group, from, leader);
+            return;
+        }
         Election election = elections.computeIfAbsent(group, g -> Election.waiting(nanoClock.getAsLong()));
         PeerId wave = election.challenger();
         if (wave == null) {

@@ -110,6 +110,20 @@ final class ElectionNetwork {
         }
     }
 
+    /** The node stops, and only these nodes see its EXIT yet (the others later: {@link #exitSeenBy}). */
+    void stopSeenBy(PeerId id, PeerId... observers) {
+        nodes.remove(id);
+        silent.remove(id);
+        exitSeenBy(id, observers);
+    }
+
+    /** These nodes see the EXIT of a node stopped earlier. */
+    void exitSeenBy(PeerId id, PeerId... observers) {
+        for (PeerId observer : observers) {
+            nodes.get(observer).engine.peerExited(id);
+        }
+    }
+
     /** Cuts every link between the given nodes and the rest; each side sees the other side EXIT. */
     void split(PeerId... side) {
         Set<PeerId> a = Set.of(side);

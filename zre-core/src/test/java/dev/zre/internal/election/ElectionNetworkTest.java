@@ -76,6 +76,52 @@ class ElectionNetworkTest {
     }
 
     @Test
+    void whenTheChallengerStopsMidElectionItsWaveDiesOutWhateverIsInFlight() {
+        for (int delivered = 0; delivered < 40; delivered++) {
+            ElectionNetwork n = new ElectionNetwork(Duration.ofSeconds(5));
+            n.start(E2, true);
+            n.start(E1, true);
+            n.start(E3, true);
+            n.deliver(delivered);
+            n.stop(E2);
+            n.settle(); // fails when ELECT/LEADER naming the gone E2 go round for ever
+            for (int round = 0; round < 3; round++) { // the watchdogs restart what E2's exit left unfinished
+                n.passTimeout();
+                n.settle();
+            }
+            for (Node node : n.nodes.values()) {
+                assertThat(node.engine.leader(ElectionNetwork.G)).as("after %d messages: leader at %s", delivered, node.id)
+                        .contains(E1);
+            }
+        }
+    }
+
+    @Test
+    void whenTheChallengerStopsAndItsExitReachesTheOthersAtDifferentTimesItsWaveDiesOut() {
+        for (int delivered = 0; delivered < 30; delivered++) {
+            for (int between = 0; between < 12; between++) {
+                ElectionNetwork n = new ElectionNetwork(Duration.ofSeconds(5));
+                n.start(E2, true);
+                n.start(E1, true);
+                n.start(E3, true);
+                n.deliver(delivered);
+                n.stopSeenBy(E2, E1);
+                n.deliver(between);
+                n.exitSeenBy(E2, E3);
+                n.settle(); // fails when ELECT/LEADER naming the gone E2 go round for ever
+                for (int round = 0; round < 3; round++) {
+                    n.passTimeout();
+                    n.settle();
+                }
+                for (Node node : n.nodes.values()) {
+                    assertThat(node.engine.leader(ElectionNetwork.G))
+                            .as("after %d + %d messages: leader at %s", delivered, between, node.id).contains(E1);
+                }
+            }
+        }
+    }
+
+    @Test
     void aHigherNodeJoiningReElectsTheSameLeader() {
         startAll();
 

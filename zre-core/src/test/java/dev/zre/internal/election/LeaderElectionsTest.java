@@ -63,6 +63,24 @@ class LeaderElectionsTest {
     // ------------------------------------------------------------------ the echo wave
 
     @Test
+    void aWaveOrAnnouncementNamingAPeerThatExitedIsDroppedUntilItSaysHelloAgain() {
+        LeaderElections c = member(C, true, A, B);
+        c.peerExited(A);
+        out.takeSent();
+
+        c.electReceived(B, G, A);
+        c.leaderReceived(B, G, A);
+
+        assertThat(out.takeSent()).isEmpty();
+        assertThat(out.decisions).noneMatch(d -> d.leader().equals(A));
+
+        c.peerEntered(A, List.of(G)); // back: its waves count again
+        out.takeSent();
+        c.electReceived(B, G, A);
+        assertThat(out.takeSent()).contains(elect(A, A));
+    }
+
+    @Test
     void aLowerChallengerIsAdoptedAndForwardedToEveryOtherGroupPeer() {
         LeaderElections c = member(C, false, A, B, D);
 
