@@ -31,6 +31,8 @@ public final class EventDispatcher {
     private List<ZreEvent> staged = new ArrayList<>();
     /** The other list, swapped in while a batch is being handed over. */
     private List<ZreEvent> handing = new ArrayList<>();
+    /** Events the protocol-thread listeners have seen, for the event thread; only the protocol thread touches it. */
+    private final List<ZreEvent> ready = new ArrayList<>();
 
     public EventDispatcher(String nodeName, List<ZreEventListener> listeners, NodeCounters statistics) {
         this(nodeName, listeners, List.of(), statistics);
@@ -69,10 +71,11 @@ public final class EventDispatcher {
     }
 
     /**
-     * Hands the staged events to the protocol-thread listeners, then to the event thread (with the
-     * node's lock held). Events those listeners cause (staged meanwhile) follow in the next round.
+     * Gives the staged events to the protocol-thread listeners and moves them to the batch for
+     * {@link #handOver} (with the node's lock held). Events those listeners cause (staged meanwhile)
+     * follow in the next round.
      */
-    void flush() {
+    void deliverStaged() {
         while (!staged.isEmpty()) {
             List<ZreEvent> batch = staged;
             staged = handing;
@@ -82,12 +85,30 @@ public final class EventDispatcher {
                     deliver(event, protocolThreadListeners);
                 }
             }
-            queue.offerAll(batch);
+            ready.addAll(batch);
             batch.clear();
         }
     }
 
-    /** Whether events wait for the next {@link #flush} (with the node's lock held). */
+    /**
+     * Hands the batch to the event thread: one lock, at most one wake-up. Called by the protocol
+     * thread after it released the node's lock, so that an event thread woken by it and sending at
+     * once finds the lock free instead of parking on it.
+     */
+    void handOver() {
+        if (!ready.isEmpty()) {
+            queue.offerAll(ready);
+            ready.clear();
+        }
+    }
+
+    /** {@link #deliverStaged} then {@link #handOver}. */
+    void flush() {
+        deliverStaged();
+        handOver();
+    }
+
+    /** Whether events wait for the next {@link #deliverStaged} (with the node's lock held). */
     boolean hasStaged() {
         return !staged.isEmpty();
     }

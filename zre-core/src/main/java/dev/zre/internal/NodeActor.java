@@ -215,25 +215,31 @@ public final class NodeActor {
             return;
         }
         boolean interrupted = Thread.interrupted(); // JeroMQ would refuse an interrupted thread (EINTR)
-        lock.lock();
         try {
-            RunningNode n = node;
-            if (n == null) {
-                commands.submit(command);
-                return;
-            }
-            commands.runAll();
-            command.run();
-            if (events.hasStaged() || n.hasOverflowed()) {
-                commands.wake(); // the protocol thread delivers events and rebuilds overflowed connections
+            lock.lock();
+            try {
+                RunningNode n = node;
+                if (n == null) {
+                    commands.submit(command);
+                    return;
+                }
+                commands.runAll();
+                command.run();
+                if (events.hasStaged() || n.hasOverflowed()) {
+                    commands.wake(); // the protocol thread delivers events and rebuilds overflowed connections
+                }
+            } finally {
+                lock.unlock();
             }
         } finally {
-            lock.unlock();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
     }
+
+
+
 
     /** Commands run only with the lock held while the node is open. */
     private OutgoingMessages outgoing() {
@@ -270,14 +276,15 @@ public final class NodeActor {
                 lock.lock();
                 try {
                     n.work();
-                    events.flush();
+                    events.deliverStaged();
                     while (!commands.isEmpty()) { // sent by protocol-thread listeners
                         n.runCommands();
-                        events.flush();
+                        events.deliverStaged();
                     }
                 } finally {
                     lock.unlock();
                 }
+                events.handOver();
             }
         } catch (Throwable e) {
             death = e;

@@ -23,12 +23,22 @@ final class NodeEvents {
         view = ClusterView.of(peers.all());
     }
 
-    /** Reports an event; it reaches the listeners when the actor's turn ends ({@link #flush}). */
+    /** Reports an event; it reaches the listeners when the actor's turn ends ({@link #deliverStaged}, {@link #handOver}). */
     void publish(ZreEvent event) {
         dispatcher.stage(event);
     }
 
-    /** Hands this turn's events to their listeners (with the node's lock held). */
+    /** Gives this turn's events to the protocol-thread listeners (with the node's lock held). */
+    void deliverStaged() {
+        dispatcher.deliverStaged();
+    }
+
+    /** Hands them to the event thread (protocol thread, after releasing the node's lock). */
+    void handOver() {
+        dispatcher.handOver();
+    }
+
+    /** Both at once (with the node's lock held). */
     void flush() {
         dispatcher.flush();
     }
