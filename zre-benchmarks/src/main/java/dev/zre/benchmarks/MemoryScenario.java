@@ -59,36 +59,7 @@ final class MemoryScenario {
 
             ProcessProbe.Reading base2 = ProcessProbe.read();
             List<ZMQ.Socket> routers = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                routers.add(Loopback.router(ctx, 1000));
-            }
-            List<ZMQ.Socket> dealers = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    if (i != j) {
-                        ZMQ.Socket d = Loopback.dealer(ctx, Loopback.identity(i), Loopback.endpointOf(routers.get(j)), 1000);
-                        d.send(new byte[60], ZMQ.DONTWAIT);
-                        dealers.add(d);
-                    }
-                }
-            }
-            int received = 0;
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (received < relations && System.nanoTime() - deadline < 0) {
-                boolean any = false;
-                for (ZMQ.Socket r : routers) {
-                    if (r.recv(ZMQ.DONTWAIT) != null) {
-                        while (r.hasReceiveMore()) {
-                            r.recv(0);
-                        }
-                        received++;
-                        any = true;
-                    }
-                }
-                if (!any) {
-                    Thread.sleep(1);
-                }
-            }
+            List<ZMQ.Socket> dealers = rawMesh(ctx, routers, n);
             ProcessProbe.Reading meshed = ProcessProbe.read();
             dealers.forEach(ctx::destroySocket);
             routers.forEach(ctx::destroySocket);
@@ -199,9 +170,14 @@ final class MemoryScenario {
         }
     }
 
-    /** Adds ROUTERs up to {@code size} and a DEALER for every new pair, each delivering one message. */
-    private static void rawMesh(ZContext ctx, List<ZMQ.Socket> routers, int size) throws InterruptedException {
+    /**
+     * Adds ROUTERs up to {@code size} and a DEALER for every new pair, each delivering one message
+     * (waits up to 30 s for them); returns the DEALERs it added.
+     */
+    private static List<ZMQ.Socket> rawMesh(ZContext ctx, List<ZMQ.Socket> routers, int size)
+            throws InterruptedException {
         int before = routers.size();
+        List<ZMQ.Socket> dealers = new ArrayList<>();
         while (routers.size() < size) {
             routers.add(Loopback.router(ctx, 1000));
         }
@@ -211,6 +187,7 @@ final class MemoryScenario {
                 if (i != j && (i >= before || j >= before)) {
                     ZMQ.Socket d = Loopback.dealer(ctx, Loopback.identity(i), Loopback.endpointOf(routers.get(j)), 1000);
                     d.send(new byte[60], ZMQ.DONTWAIT);
+                    dealers.add(d);
                     expected++;
                 }
             }
@@ -232,6 +209,7 @@ final class MemoryScenario {
                 Thread.sleep(1);
             }
         }
+        return dealers;
     }
 
     /** As {@link #rawLiveGrowth}, with ZRE nodes meshing by beacon: {@code from} nodes, then {@code to}. */
