@@ -96,7 +96,8 @@ class ConnectionCasesTest {
             a.await(ZreEvent.Silent.class, e -> e.peer().equals(raw.uuid), DEADLINE);
             ZreCodec.Decoded again = raw.await(Command.HELLO, DEADLINE);
             assertThat(again.sequence()).as("a new connection starts with HELLO").isEqualTo(1);
-            assertThat(a.node().statistics().get(Counter.SILENT_LINKS_REBUILT)).isEqualTo(1);
+            // at least one: a peer that stays silent gets another link each silent spell until it expires
+            assertThat(a.node().statistics().get(Counter.SILENT_LINKS_REBUILT)).isGreaterThanOrEqualTo(1);
             assertThat(a.node().peers()).as("the peer is kept; expiry still decides").contains(raw.uuid);
         }
     }

@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Decides, from how long a peer has been quiet, what the node does about it. With <i>E</i> the
  * evasive timeout and <i>X</i> the expired timeout: from <i>E</i>/2 of silence a PING every
- * <i>E</i>/2; EVASIVE at <i>E</i> and SILENT at 2<i>E</i>, once per quiet spell; EXPIRED at
- * <i>X</i>. Peers that have not said HELLO yet are left to the {@link HandshakeMonitor}. Time is passed in (monotonic nanoseconds), so every
+ * <i>E</i>/2; EVASIVE at <i>E</i> and SILENT at 2<i>E</i>, once per quiet spell, and every 2<i>E</i>
+ * after SILENT a call to try the link again; EXPIRED at <i>X</i>. Peers that have not said HELLO yet are left to the {@link HandshakeMonitor}. Time is passed in (monotonic nanoseconds), so every
  * rule is testable without a clock.
  */
 final class LivenessMonitor {
@@ -21,6 +21,9 @@ final class LivenessMonitor {
         void evasive(Peer peer);
 
         void silent(Peer peer);
+
+        /** Still SILENT one more silent spell after {@link #silent} or the last call of this: try the link again. */
+        void stillSilent(Peer peer);
 
         void expired(Peer peer);
     }
@@ -61,10 +64,18 @@ final class LivenessMonitor {
             peer.state = PeerState.EVASIVE;
             actions.evasive(peer);
         }
-        if (silence >= silentNanos && !peer.silentReported) {
-            peer.silentReported = true;
-            peer.state = PeerState.SILENT;
-            actions.silent(peer);
+        if (silence >= silentNanos) {
+            if (!peer.silentReported) {
+                peer.silentReported = true;
+                peer.state = PeerState.SILENT;
+                peer.relinkedAt = now;
+                actions.silent(peer);
+            } else if (now - peer.relinkedAt >= silentNanos) {
+                // the new link did not help (its HELLO can be lost when the peer's ROUTER hands the
+                // identity over): another one, each silent spell, until the peer speaks or expires
+                peer.relinkedAt = now;
+                actions.stillSilent(peer);
+            }
         }
     }
 }

@@ -44,6 +44,8 @@ final class Peer {
     long lastPingSent;
     boolean evasiveReported;
     boolean silentReported;
+    /** When our link to it was last rebuilt because it was SILENT (monotonic nanos). */
+    long relinkedAt;
     @Nullable Instant enteredAt;
 
     volatile long lastSeenMillis;

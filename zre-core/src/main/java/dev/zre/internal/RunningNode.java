@@ -379,6 +379,11 @@ final class RunningNode implements AutoCloseable {
         }
 
         @Override
+        public void stillSilent(Peer peer) {
+            connections.silent(peer, System.nanoTime());
+        }
+
+        @Override
         public void expired(Peer peer) {
             connections.remove(peer, ExitReason.EXPIRED);
         }

@@ -37,6 +37,11 @@ class LivenessMonitorTest {
         }
 
         @Override
+        public void stillSilent(Peer peer) {
+            actions.add("still silent");
+        }
+
+        @Override
         public void expired(Peer peer) {
             actions.add("expired");
         }
@@ -66,6 +71,25 @@ class LivenessMonitorTest {
         assertThat(check(peer, 2000)).containsExactly("ping", "silent");
         assertThat(peer.state).isEqualTo(PeerState.SILENT);
         assertThat(check(peer, 5000)).containsExactly("expired");
+    }
+
+    @Test
+    void aPeerStillSilentAfterItsLinkWasRebuiltGetsAnotherLinkEachSilentSpellUntilItExpires() {
+        LivenessMonitor longExpiry = new LivenessMonitor(Duration.ofSeconds(1), Duration.ofSeconds(10));
+        Peer peer = enteredPeer();
+        List<String> seen = new ArrayList<>();
+        for (long ms = 200; ms <= 10_000; ms += 200) {
+            actions.clear();
+            longExpiry.check(peer, ms * MS, recorder);
+            for (String a : actions) {
+                if (!a.equals("ping")) {
+                    seen.add(a + "@" + ms);
+                }
+            }
+        }
+        // SILENT at 2 s, then every 2 s (E = 1 s) a new link, then expiry at 10 s
+        assertThat(seen).containsExactly("evasive@1000", "silent@2000", "still silent@4000", "still silent@6000",
+                "still silent@8000", "expired@10000");
     }
 
     @Test
