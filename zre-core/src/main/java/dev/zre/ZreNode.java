@@ -23,8 +23,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A ZRE node: it discovers peers by UDP beacon, connects to each over ZeroMQ, joins groups, and
- * SHOUTs to groups and WHISPERs to single peers. Every method is safe to call from any thread; the
- * sockets belong to one internal protocol thread, which receives commands through a queue.
+ * SHOUTs to groups and WHISPERs to single peers. Every method is safe to call from any thread. One
+ * internal protocol thread receives, keeps the timers and runs discovery; a send runs on the calling
+ * thread under the node's lock, which the protocol thread holds whenever it is not waiting. Events
+ * reach listeners on the node's event thread ({@link #subscribe}), or on the protocol thread itself
+ * ({@link #subscribeOnProtocolThread}).
  *
  * <pre>{@code
  * try (ZreNode node = new ZreNode(ZreConfig.builder().name("alice").networkInterface("loopback").build())) {
