@@ -3,13 +3,8 @@ package dev.zre.spring.listener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.zre.ZreEvent;
 import dev.zre.ZreEventType;
 import dev.zre.ZreNode;
-import dev.zre.spring.LoopbackNodes;
-import dev.zre.spring.ZreTestProperties;
-import dev.zre.spring.autoconfigure.ZreAutoConfiguration;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.util.ReflectionUtils;
 
@@ -31,20 +23,7 @@ import org.springframework.util.ReflectionUtils;
  * The listener containers at run time: one application (alice) with real listeners, plain nodes on
  * loopback sending to it.
  */
-class ZreListenerContainersIntegrationTests {
-
-    private static final Duration DEADLINE = Duration.ofSeconds(20);
-
-    private final LoopbackNodes nodes = new LoopbackNodes();
-
-    private final ApplicationContextRunner alice = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(ZreAutoConfiguration.class))
-        .withPropertyValues(ZreTestProperties.loopback("alice", this.nodes.beaconPort));
-
-    @AfterEach
-    void closeNodes() {
-        this.nodes.close();
-    }
+class ZreListenerContainersIntegrationTests extends AliceOnLoopbackTests {
 
     @Test
     void containersAreStoppedStartedPausedAndResumedByIdWhileMessagesFlow() {

@@ -7,19 +7,13 @@ import dev.zre.ZreEvent;
 import dev.zre.ZreEventType;
 import dev.zre.ZreNode;
 import dev.zre.spring.LoopbackNodes;
-import dev.zre.spring.ZreTestProperties;
-import dev.zre.spring.autoconfigure.ZreAutoConfiguration;
 import dev.zre.spring.autoconfigure.ZreListenerRegistryCustomizer;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.MethodParameter;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.annotation.Header;
@@ -34,20 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * Failing listeners: retries, then a dead letter received by a real second node; {@code @Valid}
  * payloads; custom argument resolvers.
  */
-class ZreListenerErrorsIntegrationTests {
-
-    private static final Duration DEADLINE = Duration.ofSeconds(20);
-
-    private final LoopbackNodes nodes = new LoopbackNodes();
-
-    private final ApplicationContextRunner alice = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(ZreAutoConfiguration.class))
-        .withPropertyValues(ZreTestProperties.loopback("alice", this.nodes.beaconPort));
-
-    @AfterEach
-    void closeNodes() {
-        this.nodes.close();
-    }
+class ZreListenerErrorsIntegrationTests extends AliceOnLoopbackTests {
 
     @Test
     void failedMessageIsRetriedThenShoutedAsADeadLetterWithItsError() {

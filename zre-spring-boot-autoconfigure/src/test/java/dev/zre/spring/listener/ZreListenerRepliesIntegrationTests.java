@@ -7,8 +7,6 @@ import dev.zre.ZreEvent;
 import dev.zre.ZreEventType;
 import dev.zre.ZreNode;
 import dev.zre.spring.LoopbackNodes;
-import dev.zre.spring.ZreTestProperties;
-import dev.zre.spring.autoconfigure.ZreAutoConfiguration;
 import dev.zre.spring.converter.JacksonZreMessageConverter;
 import dev.zre.spring.core.ZreOperations;
 import dev.zre.spring.core.ZreReply;
@@ -20,9 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.messaging.handler.annotation.SendTo;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,25 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Replies of listener methods ({@code @ZreSendTo}, futures) and request/reply between an application
  * (alice) and a plain node (bob) with a template of its own, on loopback.
  */
-class ZreListenerRepliesIntegrationTests {
+class ZreListenerRepliesIntegrationTests extends AliceOnLoopbackTests {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(20);
-
-    private final LoopbackNodes nodes = new LoopbackNodes();
-
-    private final ApplicationContextRunner alice = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(ZreAutoConfiguration.class))
-        .withPropertyValues(ZreTestProperties.loopback("alice", this.nodes.beaconPort))
-        .withBean(Server.class);
-
-    @AfterEach
-    void closeNodes() {
-        this.nodes.close();
-    }
+    private final ApplicationContextRunner server = this.alice.withBean(Server.class);
 
     @Test
     void returnValuesAreShoutedToSendToGroupsAndFuturesAreSentWhenTheyComplete() {
-        this.alice.run((context) -> {
+        this.server.run((context) -> {
             UUID alice = context.getBean(ZreNode.class).uuid();
             LoopbackNodes.Started bob = this.nodes.start("bob", (config) -> config.group("receipts"));
             await().atMost(DEADLINE)
@@ -73,7 +57,7 @@ class ZreListenerRepliesIntegrationTests {
 
     @Test
     void requestIsAnsweredByTheListenersReturnValue() {
-        this.alice.run((context) -> {
+        this.server.run((context) -> {
             UUID alice = context.getBean(ZreNode.class).uuid();
             ZreTemplate bob = bobTemplate(context.getBean(ZreNode.class));
             assertThat(bob.request(alice, "hello", String.class, DEADLINE).get()).isEqualTo("echo:hello");
@@ -88,7 +72,7 @@ class ZreListenerRepliesIntegrationTests {
 
     @Test
     void requestTimesOutAndItsLateReplyIsCounted() {
-        this.alice.run((context) -> {
+        this.server.run((context) -> {
             Server server = context.getBean(Server.class);
             UUID alice = context.getBean(ZreNode.class).uuid();
             ZreTemplate bob = bobTemplate(context.getBean(ZreNode.class));
@@ -104,7 +88,7 @@ class ZreListenerRepliesIntegrationTests {
 
     @Test
     void requestFailsWhenTheListenerFailsAndAtOnceWhenThePeerLeaves() {
-        this.alice.run((context) -> {
+        this.server.run((context) -> {
             UUID alice = context.getBean(ZreNode.class).uuid();
             ZreTemplate bob = bobTemplate(context.getBean(ZreNode.class));
             CompletableFuture<String> failed = bob.request(alice, "fail", String.class, DEADLINE);
@@ -127,7 +111,7 @@ class ZreListenerRepliesIntegrationTests {
 
     @Test
     void aPeerAnswersTheEnvelopeByHand() {
-        this.alice.run((context) -> {
+        this.server.run((context) -> {
             ZreOperations zre = context.getBean(ZreOperations.class);
             LoopbackNodes.Started bob = this.nodes.start("bob");
             UUID alice = context.getBean(ZreNode.class).uuid();
