@@ -39,8 +39,8 @@ public final class EventDispatcher {
     }
 
     /**
-     * @param protocolThreadListeners called by {@link #flush} on the thread that flushes (the
-     *     protocol thread), before the events are handed to the event thread
+     * @param protocolThreadListeners called by {@link #deliverStaged} on the protocol thread, before
+     *     the events are handed to the event thread
      */
     public EventDispatcher(String nodeName, List<ZreEventListener> listeners,
             List<ZreEventListener> protocolThreadListeners, NodeCounters statistics) {
@@ -63,7 +63,7 @@ public final class EventDispatcher {
     }
 
     /**
-     * Adds an event to the batch the next {@link #flush} hands over (with the node's lock held):
+     * Adds an event to the batch the next {@link #deliverStaged} takes (with the node's lock held):
      * one hand-off and at most one wake-up of the event thread per turn of the actor, not per event.
      */
     void stage(ZreEvent event) {
@@ -102,21 +102,16 @@ public final class EventDispatcher {
         }
     }
 
-    /** {@link #deliverStaged} then {@link #handOver}. */
-    void flush() {
-        deliverStaged();
-        handOver();
-    }
-
     /** Whether events wait for the next {@link #deliverStaged} (with the node's lock held). */
     boolean hasStaged() {
         return !staged.isEmpty();
     }
 
-    /** Stages an event and flushes at once. */
+    /** Stages an event and hands it over at once, with whatever was staged before it. */
     void publish(ZreEvent event) {
         stage(event);
-        flush();
+        deliverStaged();
+        handOver();
     }
 
     /** Waits until the STOP event was delivered (or the timeout passed). */

@@ -300,8 +300,7 @@ public final class NodeActor {
                 n.close();
                 node = null;
                 leaders.clear();
-                events.flush();
-                dispatcher.publish(new ZreEvent.Stop());
+                dispatcher.publish(new ZreEvent.Stop()); // after whatever this turn staged, all handed over
             } finally {
                 lock.unlock();
             }

@@ -38,11 +38,6 @@ final class NodeEvents {
         dispatcher.handOver();
     }
 
-    /** Both at once (with the node's lock held). */
-    void flush() {
-        dispatcher.flush();
-    }
-
     /** Whether this turn has events not yet handed over. */
     boolean hasStaged() {
         return dispatcher.hasStaged();
