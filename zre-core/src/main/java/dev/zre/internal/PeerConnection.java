@@ -49,6 +49,8 @@ final class PeerConnection {
     private long stallDeadline;
     private long helloDeadline;
     private boolean handshakeRecorded;
+    /** Whether JeroMQ refused a frame of the current {@link #send} with EINTR (the flag is to be restored). */
+    private boolean interruptedWhileSending;
     /** What was sent while the greeting had not come yet; null once it came. */
     private @Nullable List<Sent> unconfirmed = new ArrayList<>();
 
@@ -137,73 +139,42 @@ final class PeerConnection {
             sent = null;
         }
         int last = content.size() - 1;
-        boolean interrupted = false;
         try {
             if (!sendFrame(first, last >= 0 ? ZMQ.SNDMORE | ZMQ.DONTWAIT : ZMQ.DONTWAIT)) {
                 return QUEUE_FULL;
             }
-        } catch (Interrupted e) {
-            interrupted = true;
-            if (!sendFrameAgain(first, last >= 0 ? ZMQ.SNDMORE | ZMQ.DONTWAIT : ZMQ.DONTWAIT)) {
+            long bytes = first.length;
+            for (int i = 0; i <= last; i++) {
+                byte[] frame = content.get(i);
+                bytes += frame.length;
+                sendFrame(frame, i < last ? ZMQ.SNDMORE | ZMQ.DONTWAIT : ZMQ.DONTWAIT);
+            }
+            if (sent != null) {
+                sent.add(new Sent(first, content));
+            }
+            return bytes;
+        } finally {
+            if (interruptedWhileSending) {
+                interruptedWhileSending = false;
                 Thread.currentThread().interrupt();
-                return QUEUE_FULL;
             }
-        }
-        long bytes = first.length;
-        for (int i = 0; i <= last; i++) {
-            byte[] frame = content.get(i);
-            bytes += frame.length;
-            int flags = i < last ? ZMQ.SNDMORE | ZMQ.DONTWAIT : ZMQ.DONTWAIT;
-            try {
-                sendFrame(frame, flags);
-            } catch (Interrupted e) {
-                interrupted = true;
-                sendFrameAgain(frame, flags);
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        if (sent != null) {
-            sent.add(new Sent(first, content));
-        }
-        return bytes;
-    }
-
-    /** JeroMQ refused a frame because the sending thread was interrupted (EINTR); the frame was not sent. */
-    private static final class Interrupted extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Interrupted() {
-            super(null, null, false, false);
         }
     }
 
     /**
-     * Sends one frame. JeroMQ answers EINTR, without sending, when the sending thread is
-     * interrupted (and clears the flag); an application thread may be, so that is told apart.
+     * Sends one frame. JeroMQ answers EINTR, without sending, when the sending thread is interrupted
+     * (and clears the flag); an application thread may be. The frame is sent again, since half a
+     * message must never stay on the socket, and {@link #send} restores the flag once it is done.
      */
-    private boolean sendFrame(byte[] frame, int flags) throws Interrupted {
-        try {
-            return dealer.send(frame, flags);
-        } catch (ZMQException e) {
-            if (e.getErrorCode() == ZError.EINTR) {
-                throw new Interrupted();
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * Sends a frame refused with EINTR again: JeroMQ cleared the interrupt, and half a message
-     * must never stay on the socket (the caller restores the flag afterwards).
-     */
-    private boolean sendFrameAgain(byte[] frame, int flags) {
+    private boolean sendFrame(byte[] frame, int flags) {
         while (true) {
             try {
-                return sendFrame(frame, flags);
-            } catch (Interrupted again) {
-                // interrupted once more meanwhile: the flag is restored once, at the end
+                return dealer.send(frame, flags);
+            } catch (ZMQException e) {
+                if (e.getErrorCode() != ZError.EINTR) {
+                    throw e;
+                }
+                interruptedWhileSending = true;
             }
         }
     }
