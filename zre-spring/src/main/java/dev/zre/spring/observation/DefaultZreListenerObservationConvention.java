@@ -2,11 +2,11 @@ package dev.zre.spring.observation;
 
 import dev.zre.PeerId;
 import dev.zre.ZreEvent;
+import dev.zre.spring.listener.ZreListenerEndpoint;
 import dev.zre.spring.observation.ZreObservationDocumentation.HighCardinalityTags;
 import dev.zre.spring.observation.ZreObservationDocumentation.ListenerLowCardinalityTags;
 import io.micrometer.common.KeyValues;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The default {@link ZreListenerObservationConvention}: name {@code zre.listener.process}, contextual
@@ -27,7 +27,7 @@ public class DefaultZreListenerObservationConvention implements ZreListenerObser
 
     @Override
     public String getContextualName(ZreListenerObservationContext context) {
-        String group = groupOf(context.getEvent());
+        String group = ZreListenerEndpoint.groupOf(context.getEvent());
         return "process " + ((group != null) ? group : typeOf(context.getEvent()));
     }
 
@@ -42,7 +42,7 @@ public class DefaultZreListenerObservationConvention implements ZreListenerObser
     @Override
     public KeyValues getHighCardinalityKeyValues(ZreListenerObservationContext context) {
         KeyValues values = KeyValues.empty();
-        String group = groupOf(context.getEvent());
+        String group = ZreListenerEndpoint.groupOf(context.getEvent());
         if (group != null) {
             values = values.and(HighCardinalityTags.DESTINATION.withValue(group));
         }
@@ -54,22 +54,6 @@ public class DefaultZreListenerObservationConvention implements ZreListenerObser
 
     private static String typeOf(ZreEvent event) {
         return event.type().name().toLowerCase(Locale.ROOT);
-    }
-
-    private static @Nullable String groupOf(ZreEvent event) {
-        if (event instanceof ZreEvent.Shout shout) {
-            return shout.group();
-        }
-        if (event instanceof ZreEvent.Join join) {
-            return join.group();
-        }
-        if (event instanceof ZreEvent.Leave leave) {
-            return leave.group();
-        }
-        if (event instanceof ZreEvent.Leader leader) {
-            return leader.group();
-        }
-        return null;
     }
 
 }
