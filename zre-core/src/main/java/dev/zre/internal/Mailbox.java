@@ -101,14 +101,14 @@ final class Mailbox {
     /**
      * Receives up to {@code batch} messages without waiting, each drained whole, good or bad.
      *
-     * @return whether more may be waiting
+     * @return how many were received: {@code batch} when more may be waiting
      */
-    boolean receive(int batch, Handler handler) {
+    int receive(int batch, Handler handler) {
         SocketBase socket = router.base(); // its Msg carries the more-flag: no option lookup per frame
         for (int i = 0; i < batch; i++) {
             Msg from = socket.recv(ZMQ.DONTWAIT);
             if (from == null) {
-                return false;
+                return i;
             }
             List<byte[]> frames = new ArrayList<>(3);
             boolean more = from.hasMore();
@@ -122,7 +122,7 @@ final class Mailbox {
             }
             handler.message(from.data(), frames);
         }
-        return true;
+        return batch;
     }
 
     void close(SocketFactory sockets) {

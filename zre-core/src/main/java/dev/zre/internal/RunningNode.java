@@ -289,7 +289,11 @@ final class RunningNode implements AutoCloseable {
         if (zap != null) {
             zap.receive(poller); // before the mailbox: handshakes waiting for an answer come first
         }
-        backlog = mailbox.receive(MAILBOX_BATCH, incoming);
+        int received = mailbox.receive(MAILBOX_BATCH, incoming);
+        backlog = received == MAILBOX_BATCH;
+        if (received == 0) {
+            poller.drainedWasEmpty();
+        }
         for (Discovery d : discoveries) {
             d.receive(poller);
         }
