@@ -1,11 +1,9 @@
 package dev.zre.benchmarks;
 
 import java.io.File;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.management.JMException;
 import javax.management.ObjectName;
 
@@ -57,17 +55,38 @@ public final class ProcessProbe {
     }
 
     /**
-     * Writes the heap's class histogram (live objects, after a full GC), as {@code jcmd GC.class_histogram}
+     * The heap's class histogram (live objects, after a full GC), as {@code jcmd GC.class_histogram}
      * prints it, but from inside the JVM: no attach thread or socket that would change the readings.
+     * Empty when the JVM cannot give one.
      */
-    public static void writeClassHistogram(Path file) {
+    public static String classHistogram() {
         try {
             Object text = ManagementFactory.getPlatformMBeanServer().invoke(
                     new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
                     new Object[] {new String[0]}, new String[] {String[].class.getName()});
-            Files.writeString(file, String.valueOf(text), StandardCharsets.UTF_8);
-        } catch (JMException | IOException e) {
+            return String.valueOf(text);
+        } catch (JMException e) {
             System.err.println("no class histogram: " + e);
+            return "";
         }
+    }
+
+    /** A histogram row: rank, instances, bytes, class name. */
+    private static final Pattern ROW = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
+
+    /**
+     * The bytes of zre-core's own objects in a class histogram: classes in {@code dev.zre} and its
+     * subpackages, except this benchmark module's. What zre-core holds through JDK or JeroMQ objects
+     * (its maps, strings, sockets) is not counted: the histogram cannot tell who holds what.
+     */
+    static long zreCoreBytes(String histogram) {
+        long bytes = 0;
+        for (String line : histogram.lines().toList()) {
+            Matcher row = ROW.matcher(line);
+            if (row.find() && row.group(2).startsWith("dev.zre.") && !row.group(2).startsWith("dev.zre.benchmarks.")) {
+                bytes += Long.parseLong(row.group(1));
+            }
+        }
+        return bytes;
     }
 }

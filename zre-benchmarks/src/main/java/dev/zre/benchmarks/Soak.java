@@ -48,6 +48,11 @@ public final class Soak {
     private volatile boolean running = true;
     /** Where the class histograms of the start and end readings go, or null (option {@code --histograms}). */
     private static @org.jspecify.annotations.Nullable Path histograms;
+    /**
+     * zre-core's own live bytes at the start and end readings (class histogram): the heap row also
+     * counts JeroMQ's retention (pipe chunks, its signaller's thread-locals) and the soak's records.
+     */
+    private final Map<String, Long> zreCoreBytes = new LinkedHashMap<>();
 
     private Soak(int size, Duration churnTime) {
         this.size = size;
@@ -198,6 +203,8 @@ public final class Soak {
             report.add(scenario, c.name(), "", counters.getOrDefault(c.name(), 0L), Double.NaN, null, null);
         }
         flatRow(report, scenario, "heap after GC", "MB", start.heapBytes() / 1e6, end.heapBytes() / 1e6);
+        flatRow(report, scenario, "zre-core's own live objects (dev.zre classes)", "KB",
+                zreCoreBytes.getOrDefault("start", 0L) / 1e3, zreCoreBytes.getOrDefault("end", 0L) / 1e3);
         flatRow(report, scenario, "live threads", "", start.threads(), end.threads());
         flatRow(report, scenario, "open descriptors", "", start.fileDescriptors(), end.fileDescriptors());
         report.add(scenario, "after stopping all nodes: heap − before the first start", "MB",
@@ -341,9 +348,15 @@ public final class Soak {
         trafficOn = false;
         Thread.sleep(2000);
         ProcessProbe.Reading reading = ProcessProbe.read();
+        String histogram = ProcessProbe.classHistogram();
+        zreCoreBytes.put(label, ProcessProbe.zreCoreBytes(histogram));
         Path prefix = histograms;
         if (prefix != null) {
-            ProcessProbe.writeClassHistogram(Path.of(prefix + "-" + label + ".txt"));
+            try {
+                Files.writeString(Path.of(prefix + "-" + label + ".txt"), histogram, StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                System.err.println("class histogram not written: " + e);
+            }
         }
         return reading;
     }
