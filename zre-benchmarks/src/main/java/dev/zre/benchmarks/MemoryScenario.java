@@ -161,13 +161,23 @@ final class MemoryScenario {
         try (ZContext ctx = new ZContext(1)) {
             ctx.getContext().setMaxSockets(65_535);
             List<ZMQ.Socket> routers = new ArrayList<>();
-            rawMesh(ctx, routers, from);
-            ProcessProbe.Reading small = ProcessProbe.read();
-            rawMesh(ctx, routers, to);
-            ProcessProbe.Reading large = ProcessProbe.read();
-            return (large.heapBytes() - small.heapBytes() - (to - from) * perRouter)
-                    / (double) (relations(to) - relations(from));
+            return liveGrowthPerRelation(size -> rawMesh(ctx, routers, size), from, to, perRouter);
         }
+    }
+
+    /** Grows a mesh to a number of members, waiting until it is complete. */
+    private interface Mesh {
+        void growTo(int size) throws InterruptedException;
+    }
+
+    /** Live heap after GC at both sizes of the mesh, less the added members' own, per added relation. */
+    private static double liveGrowthPerRelation(Mesh mesh, int from, int to, long perMember) throws InterruptedException {
+        mesh.growTo(from);
+        ProcessProbe.Reading small = ProcessProbe.read();
+        mesh.growTo(to);
+        ProcessProbe.Reading large = ProcessProbe.read();
+        return (large.heapBytes() - small.heapBytes() - (to - from) * perMember)
+                / (double) (relations(to) - relations(from));
     }
 
     /**
@@ -217,12 +227,7 @@ final class MemoryScenario {
         int port = Loopback.randomBeaconPort();
         List<ZreNode> nodes = new ArrayList<>();
         try {
-            zreMesh(nodes, port, from);
-            ProcessProbe.Reading small = ProcessProbe.read();
-            zreMesh(nodes, port, to);
-            ProcessProbe.Reading large = ProcessProbe.read();
-            return (large.heapBytes() - small.heapBytes() - (to - from) * perNode)
-                    / (double) (relations(to) - relations(from));
+            return liveGrowthPerRelation(size -> zreMesh(nodes, port, size), from, to, perNode);
         } finally {
             Loopback.stopAll(nodes);
         }
