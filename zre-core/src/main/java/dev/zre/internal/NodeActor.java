@@ -238,9 +238,6 @@ public final class NodeActor {
         }
     }
 
-
-
-
     /** Commands run only with the lock held while the node is open. */
     private OutgoingMessages outgoing() {
         RunningNode n = node;
