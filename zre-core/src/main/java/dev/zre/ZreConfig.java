@@ -73,6 +73,11 @@ import org.jspecify.annotations.Nullable;
  * @param gossipBind where this node runs a ZGossip hub itself, e.g. {@code tcp://*:9001}; {@code null}: no hub
  * @param advertisedEndpoint the mailbox endpoint other nodes are told (gossip tuple and HELLO), e.g.
  *        {@code tcp://10.0.0.5:49152} behind NAT or a port mapping; {@code null}: the bound mailbox endpoint
+ * @param ioThreads JeroMQ I/O threads for the node's connections, 1 to 16, like zyre's {@code ZSYS_IO_THREADS}.
+ *        0 (the default): one, in a context shared with at most seven other nodes of this JVM that have the
+ *        default too (nodes meshing at once then have an I/O thread per eight nodes). Nodes with the same number
+ *        share one context with that many. One I/O thread serving both directions of a link gives the shortest
+ *        latency tail; more finish a burst of new connections within one context sooner
  */
 public record ZreConfig(
         @Nullable String name,
@@ -102,7 +107,11 @@ public record ZreConfig(
         boolean ipv6,
         List<String> gossipConnect,
         @Nullable String gossipBind,
-        @Nullable String advertisedEndpoint) {
+        @Nullable String advertisedEndpoint,
+        int ioThreads) {
+
+    /** Most I/O threads a node may ask for. */
+    public static final int MAX_IO_THREADS = 16;
 
     /** The interface value that picks the first suitable interface, like zyre. */
     public static final String AUTO = "auto";
@@ -186,6 +195,7 @@ public record ZreConfig(
         b.gossipConnect.addAll(gossipConnect);
         b.gossipBind = gossipBind;
         b.advertisedEndpoint = advertisedEndpoint;
+        b.ioThreads = ioThreads;
         return b;
     }
 
@@ -211,6 +221,7 @@ public record ZreConfig(
         private int maxNewPeersPerSecond = 1000;
         private int maxPendingPeers = 100;
         private int eventQueueCapacity = 10_000;
+        private int ioThreads;
         private ZreSecurity security = ZreSecurity.none();
         private final Set<String> contested = new LinkedHashSet<>();
         private Duration electionTimeout = Duration.ofSeconds(5);
@@ -342,6 +353,11 @@ public record ZreConfig(
             return this;
         }
 
+        public Builder ioThreads(int ioThreads) {
+            this.ioThreads = ioThreads;
+            return this;
+        }
+
         /** How the node secures its links (NULL by default). */
         public Builder security(ZreSecurity security) {
             this.security = Objects.requireNonNull(security, "security");
@@ -444,7 +460,7 @@ public record ZreConfig(
                     sendHighWaterMark, handshakeInterval, helloTimeout, maxPeers, maxNewPeersPerSecond,
                     maxPendingPeers, eventQueueCapacity, security, contested, electionTimeout,
                     new Dns(dnsName, dnsPort, dnsInterval, dnsMaxAddresses), ipv6, gossipConnect, gossipBind,
-                    advertisedEndpoint);
+                    advertisedEndpoint, ioThreads);
             ZreConfigChecks.check(config);
             return config;
         }

@@ -159,6 +159,9 @@ final class ZreConfigChecks {
         checkAtLeast("maxNewPeersPerSecond", c.maxNewPeersPerSecond(), 1);
         checkAtLeast("maxPendingPeers", c.maxPendingPeers(), 1);
         checkAtLeast("eventQueueCapacity", c.eventQueueCapacity(), 1);
+        if (c.ioThreads() < 0 || c.ioThreads() > ZreConfig.MAX_IO_THREADS) {
+            throw invalid("ioThreads", c.ioThreads(), "0 (automatic) or 1 to " + ZreConfig.MAX_IO_THREADS);
+        }
         checkSecurity(c.security());
         c.contested().forEach(g -> checkGroup("contested", g));
         checkPositive("electionTimeout", c.electionTimeout());

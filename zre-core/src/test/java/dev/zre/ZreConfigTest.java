@@ -28,6 +28,14 @@ class ZreConfigTest {
         assertThat(c.expiredTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.beaconEnabled()).isTrue();
         assertThat(c.networkInterface()).isEqualTo(ZreConfig.AUTO);
+        assertThat(c.ioThreads()).as("automatic").isZero();
+    }
+
+    @Test
+    void ioThreadsOutsideZeroToSixteenAreRefused() {
+        invalid("ioThreads", b -> b.ioThreads(-1));
+        invalid("ioThreads", b -> b.ioThreads(ZreConfig.MAX_IO_THREADS + 1));
+        assertThat(ZreConfig.builder().ioThreads(ZreConfig.MAX_IO_THREADS).build().ioThreads()).isEqualTo(16);
     }
 
     @Test

@@ -53,7 +53,8 @@ final class RunningNode implements AutoCloseable {
     private final IncomingMessages incoming;
     private final OutgoingMessages outgoing;
     private final Elections elections;
-    private final boolean ownContext;
+    /** The shared context the node's sockets use; null for a secured node, whose context is its own. */
+    private final @Nullable SharedContext shared;
     private final @Nullable ZapHandler zap;
     private final List<Discovery> discoveries = new ArrayList<>();
     /** Whether the node gossips: then every peer gets a GOODBYE on stop, as zyre does in gossip mode. */
@@ -88,13 +89,16 @@ final class RunningNode implements AutoCloseable {
         AllowList allowList = new AllowList(security.allowedKeys(), security.allowDirectory());
         TransportSecurity transport = transport(security, peerKeys);
         // A secured node has a context of its own: the ZAP handler is per context, and each node has its own allow-list
-        this.ownContext = transport.secured();
-        this.context = ownContext ? new ZContext(1) : SharedContext.acquire();
-        if (ownContext) {
+        boolean ownContext = transport.secured();
+        this.shared = ownContext ? null : SharedContext.acquire(config.ioThreads());
+        if (shared == null) {
+            this.context = new ZContext(Math.max(1, config.ioThreads()));
             context.setLinger(0);
+        } else {
+            this.context = shared.context();
         }
         this.handshakes = new HandshakeMonitor(config.handshakeInterval(), config.helloTimeout(), transport,
-                ownContext ? new GreetingActivity() : SharedContext.greetings());
+                shared == null ? new GreetingActivity() : shared.greetings());
         this.sockets = new SocketFactory(context, config, transport, Uuids.dealerIdentity(uuid),
                 handshakes.socketHandshakeDeadline(), network.ipv6());
         Mailbox box;
@@ -243,10 +247,11 @@ final class RunningNode implements AutoCloseable {
     }
 
     private void releaseContext() {
-        if (ownContext) {
+        SharedContext s = shared;
+        if (s == null) {
             context.close();
         } else {
-            SharedContext.release();
+            s.release();
         }
     }
 

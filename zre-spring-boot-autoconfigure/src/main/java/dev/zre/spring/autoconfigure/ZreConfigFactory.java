@@ -54,6 +54,7 @@ final class ZreConfigFactory {
         map.from(p::getMaxNewPeersPerSecond).to(builder::maxNewPeersPerSecond);
         map.from(p::getMaxPendingPeers).to(builder::maxPendingPeers);
         map.from(p::getEventQueueCapacity).to(builder::eventQueueCapacity);
+        map.from(p::getIoThreads).to(builder::ioThreads);
         ZreProperties.Discovery.Dns dns = p.getDiscovery().getDns();
         map.from(dns::getName).whenHasText().to(builder::dnsName);
         map.from(dns::getPort).to(builder::dnsPort);

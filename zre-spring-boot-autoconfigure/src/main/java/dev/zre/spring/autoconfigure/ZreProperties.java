@@ -139,6 +139,12 @@ public class ZreProperties {
     private int eventQueueCapacity = 10_000;
 
     /**
+     * JeroMQ I/O threads for the node's connections, 1 to 16. 0 means one, in a context shared with at
+     * most seven other nodes of the JVM that have 0 too; nodes with the same number share one context.
+     */
+    private int ioThreads;
+
+    /**
      * Whether a node that cannot start (interface not found, mailbox port in use) fails the
      * application's startup. When false, the application starts with the node FAILED and the 'zre'
      * health indicator reports DOWN.
@@ -378,6 +384,14 @@ public class ZreProperties {
 
     public void setEventQueueCapacity(int eventQueueCapacity) {
         this.eventQueueCapacity = eventQueueCapacity;
+    }
+
+    public int getIoThreads() {
+        return this.ioThreads;
+    }
+
+    public void setIoThreads(int ioThreads) {
+        this.ioThreads = ioThreads;
     }
 
     public boolean isFailOnStartError() {

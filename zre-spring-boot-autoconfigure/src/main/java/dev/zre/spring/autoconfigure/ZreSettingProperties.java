@@ -35,6 +35,7 @@ final class ZreSettingProperties {
             Map.entry("maxNewPeersPerSecond", "zre.max-new-peers-per-second"),
             Map.entry("maxPendingPeers", "zre.max-pending-peers"),
             Map.entry("eventQueueCapacity", "zre.event-queue-capacity"),
+            Map.entry("ioThreads", "zre.io-threads"),
             Map.entry("security", "zre.security"),
             Map.entry("gossipConnect", "zre.discovery.gossip.connect"),
             Map.entry("gossipBind", "zre.discovery.gossip.bind"),

@@ -82,7 +82,7 @@ class ZreAutoConfigurationTests {
         this.runner
             .withPropertyValues("zre.headers.X-ROLE=worker", "zre.headers.X-ZONE=a", "zre.groups=chat,ops",
                     "zre.evasive-timeout=2s", "zre.expired-timeout=20s", "zre.max-peers=12", "zre.max-pending-peers=5",
-                    "zre.event-queue-capacity=50", "zre.endpoints=tcp://127.0.0.1:49999",
+                    "zre.event-queue-capacity=50", "zre.io-threads=1", "zre.endpoints=tcp://127.0.0.1:49999",
                     "zre.uuid=00000000-0000-0000-0000-000000000042", "zre.listener.queue-capacity=7",
                     "zre.listener.overflow-policy=drop-oldest")
             .run((context) -> {
@@ -100,6 +100,7 @@ class ZreAutoConfigurationTests {
                 assertThat(config.maxPeers()).isEqualTo(12);
                 assertThat(config.maxPendingPeers()).isEqualTo(5);
                 assertThat(config.eventQueueCapacity()).isEqualTo(50);
+                assertThat(config.ioThreads()).isEqualTo(1);
                 assertThat(config.endpoints()).containsExactly("tcp://127.0.0.1:49999");
                 ZreProperties properties = context.getBean(ZreProperties.class);
                 assertThat(properties.getListener().getQueueCapacity()).isEqualTo(7);
@@ -288,6 +289,16 @@ class ZreAutoConfigurationTests {
             assertThat(analysis.getDescription()).contains("Invalid value '-1' for configuration property 'zre.mailbox-port'")
                 .contains("a port from 0 to 65535");
             assertThat(analysis.getAction()).contains("Review the value of the property");
+        });
+    }
+
+    @Test
+    void tooManyIoThreadsFailStartupNamingThePropertyAndTheAllowedValues() {
+        this.runner.withPropertyValues("zre.io-threads=17").run((context) -> {
+            assertThat(context).hasFailed();
+            FailureAnalysis analysis = this.failureReport.of(context.getStartupFailure());
+            assertThat(analysis.getDescription()).contains("Invalid value '17' for configuration property 'zre.io-threads'")
+                .contains("0 (automatic) or 1 to 16");
         });
     }
 
