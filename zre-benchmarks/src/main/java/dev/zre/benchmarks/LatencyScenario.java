@@ -19,6 +19,9 @@ import org.zeromq.ZMQ;
  * whispers the content back; A's listener takes the time and sends the next one. Raw JeroMQ, same
  * pattern: A's DEALER into B's ROUTER, B's DEALER into A's ROUTER, each side one thread that receives
  * and answers. Both run in alternating blocks (raw first) so that both see the same machine load.
+ * ZRE runs three ways: with {@code subscribe} listeners (the event thread), with protocol-thread
+ * listeners, and with {@code subscribe} listeners on a context of two I/O threads ({@code ioThreads}
+ * 2) instead of the default one, which shows what the second I/O thread costs.
  */
 // the raw JeroMQ sockets are released the way the engine releases its own (ZContext.destroySocket, deprecated in 0.6)
 @SuppressWarnings("deprecation")
@@ -51,31 +54,37 @@ final class LatencyScenario {
         long[] raw = new long[measured];
         long[] zre = new long[measured];
         long[] inline = new long[measured];
-        try (RawPingPong r = new RawPingPong(); ZrePingPong z = new ZrePingPong(false);
-                ZrePingPong zi = new ZrePingPong(true)) {
+        long[] twoIo = new long[measured];
+        try (RawPingPong r = new RawPingPong(); ZrePingPong z = new ZrePingPong(false, 0);
+                ZrePingPong zi = new ZrePingPong(true, 0); ZrePingPong z2 = new ZrePingPong(false, 2)) {
             long[] warm = new long[mode.roundTripWarmup()];
             r.roundTrips(warm, 0, warm.length);
             z.roundTrips(warm, 0, warm.length);
             zi.roundTrips(warm, 0, warm.length);
+            z2.roundTrips(warm, 0, warm.length);
             int block = measured / BLOCKS;
             for (int from = 0; from < measured; from += block) { // interleaved, so all see the same machine load
                 int n = Math.min(block, measured - from);
                 r.roundTrips(raw, from, n);
                 z.roundTrips(zre, from, n);
                 zi.roundTrips(inline, from, n);
+                z2.roundTrips(twoIo, from, n);
             }
         }
         Stats r = Stats.of(raw);
         Stats z = Stats.of(zre);
         Stats zi = Stats.of(inline);
+        Stats z2 = Stats.of(twoIo);
         report("whisper round trip, 100 B", z, r);
         report("whisper round trip, 100 B, protocol-thread listeners", zi, r);
+        report("whisper round trip, 100 B, two I/O threads", z2, r);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("roundTrips", measured);
         d.put("warmup", mode.roundTripWarmup());
         d.put("blocks", BLOCKS);
         d.put("zre", summary(z));
         d.put("zreProtocolThreadListeners", summary(zi));
+        d.put("zreTwoIoThreads", summary(z2));
         d.put("raw", summary(r));
         report.detail("latency", d);
     }
@@ -116,11 +125,14 @@ final class LatencyScenario {
         private long sentAt;
         private volatile CountDownLatch done = new CountDownLatch(0);
 
-        /** @param onProtocolThread whether both listeners run on their node's protocol thread */
-        ZrePingPong(boolean onProtocolThread) throws InterruptedException {
+        /**
+         * @param onProtocolThread whether both listeners run on their node's protocol thread
+         * @param ioThreads the nodes' {@code ioThreads} setting (0: their default)
+         */
+        ZrePingPong(boolean onProtocolThread, int ioThreads) throws InterruptedException {
             int port = Loopback.randomBeaconPort();
-            a = new ZreNode(Loopback.node("ping", port).build());
-            b = new ZreNode(Loopback.node("pong", port).build());
+            a = new ZreNode(Loopback.node("ping", port).ioThreads(ioThreads).build());
+            b = new ZreNode(Loopback.node("pong", port).ioThreads(ioThreads).build());
             UUID bId = b.uuid();
             java.util.function.BiConsumer<ZreNode, dev.zre.ZreEventListener> subscribe = onProtocolThread
                     ? ZreNode::subscribeOnProtocolThread : ZreNode::subscribe;
