@@ -92,7 +92,7 @@ final class RunningNode implements AutoCloseable {
         boolean ownContext = transport.secured();
         this.shared = ownContext ? null : SharedContext.acquire(config.ioThreads());
         if (shared == null) {
-            this.context = new ZContext(Math.max(1, config.ioThreads()));
+            this.context = new ZContext(SharedContext.ioThreadsFor(config.ioThreads()));
             context.setLinger(0);
         } else {
             this.context = shared.context();

@@ -55,10 +55,15 @@ final class SharedContext {
                 return c;
             }
         }
-        SharedContext c = new SharedContext(ioThreadsSetting == 0 ? 1 : ioThreadsSetting, ioThreadsSetting == 0);
+        SharedContext c = new SharedContext(ioThreadsFor(ioThreadsSetting), ioThreadsSetting == 0);
         c.users++;
         open.add(c);
         return c;
+    }
+
+    /** The I/O threads of a context for a node's {@code ioThreads} setting: the setting itself, one for 0. */
+    static int ioThreadsFor(int ioThreadsSetting) {
+        return ioThreadsSetting == 0 ? 1 : ioThreadsSetting;
     }
 
     ZContext context() {
